@@ -1,0 +1,52 @@
+# Thin wrapper over CMake. The README's two set-up commands are `make demo`
+# and `make test`; both work on a fresh machine of this kind.
+SHELL := /bin/bash
+HOST_PYTHON := $(shell python3 -c 'import sys; print(sys.executable)' 2>/dev/null)
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+BUILD ?= build
+CMAKE_ARGS := -DPython3_EXECUTABLE=$(HOST_PYTHON)
+
+.PHONY: all deps build demo test test-fast test-asan fuzz bench clean
+
+all: build
+
+# Debian packages the build needs; installed only when missing.
+deps:
+	@./scripts/ensure-deps.sh
+
+$(BUILD)/Makefile: CMakeLists.txt | deps
+	cmake -S . -B $(BUILD) $(CMAKE_ARGS)
+
+build: deps
+	@test -f $(BUILD)/CMakeCache.txt || cmake -S . -B $(BUILD) $(CMAKE_ARGS)
+	cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	./scripts/demo.sh $(BUILD)/xpython
+
+# Everything CI runs: the normal build's whole suite, then the suite again
+# under AddressSanitizer, then a bounded fuzzing run.
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	$(MAKE) test-asan
+	$(MAKE) fuzz
+
+test-fast: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -LE slow
+
+test-asan: deps
+	@test -f build-asan/CMakeCache.txt || cmake -S . -B build-asan $(CMAKE_ARGS) -DCMAKE_BUILD_TYPE=Debug -DXP_ASAN=ON -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++
+	cmake --build build-asan -j $(JOBS)
+	cd build-asan && ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 PYTHONMALLOC=malloc ctest --output-on-failure -j $(JOBS) -L asan
+
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@test -f build-fuzz/CMakeCache.txt || cmake -S . -B build-fuzz $(CMAKE_ARGS) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DXP_FUZZ=ON -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++
+	cmake --build build-fuzz -j $(JOBS) --target fuzz_load
+	./scripts/run-fuzz.sh build-fuzz $(FUZZ_SECONDS)
+
+bench: build
+	$(HOST_PYTHON) bench/run.py --xpython $(BUILD)/xpython
+
+clean:
+	rm -rf build build-asan build-fuzz
