@@ -1,0 +1,67 @@
+// ExecCode: everything the VM needs to run one code object, attached to the
+// host "shell" code object that stands for it.
+//
+// Every Code the VM runs gets a shell: a real host PyCodeObject with the same
+// signature, names, flags and (for 3.11) the same co_code and location table,
+// so that functions made from it are real PyFunctionObjects
+// (inspect.isfunction), `f.__code__.co_*` works, and tracebacks printed by the
+// host show the right lines and carets. The shell's co_extra slot owns the
+// ExecCode (freed with the shell); the shell is never executed by the host:
+// calls go through the function's vectorcall (see vm/call.h) and the
+// eval-frame hook stops the host from inlining them.
+#pragma once
+
+#include "bytecode/program.h"
+#include "core/ref.h"
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace xp::vm {
+
+// Per-instruction mutable cache (inline caches of the VM, not of CPython).
+struct InlineCache {
+  uint64_t globals_version = 0;   // LOAD_GLOBAL: dict versions the value was found with
+  uint64_t builtins_version = 0;
+  PyObject* value = nullptr;      // borrowed; valid while both versions match
+};
+
+struct ExecCode {
+  std::unique_ptr<Program> prog;
+  const Instr* instrs = nullptr;        // prog->instrs.data()
+  PyObject* shell = nullptr;            // borrowed: the shell owns this ExecCode
+  PyObject* const* consts = nullptr;    // items of the shell's co_consts (nested code = shells)
+  PyObject* const* names = nullptr;     // items of names_tuple
+  Ref consts_tuple;                     // the shell's co_consts
+  Ref names_tuple;
+  Ref localsplusnames;                  // tuple of str
+  std::vector<uint8_t> localspluskinds;
+  std::vector<InlineCache> caches;      // one per instruction
+
+  int nlocalsplus = 0;   // locals + cells + frees
+  int nlocals = 0;       // plain locals (incl. arguments)
+  int nfree = 0;
+  int stacksize = 0;
+  int framesize = 0;     // nlocalsplus + stacksize
+  int argcount = 0;      // positional (incl. positional-only)
+  int posonlyargcount = 0;
+  int kwonlyargcount = 0;
+  uint32_t flags = 0;
+
+  const Code& code() const { return *prog->code; }
+  PyObject* localsplus_name(int i) const { return PyTuple_GET_ITEM(localsplusnames.get(), i); }
+};
+
+// The ExecCode of a shell code object, or nullptr for any other object.
+ExecCode* exec_code_of(PyObject* code);
+
+// Decodes and verifies `code` and all nested code objects, builds their
+// shells and returns the shell of `code` (new reference). Throws
+// InputError subclasses for invalid or unsupported bytecode.
+Ref make_shell(const std::shared_ptr<Code>& code);
+
+// Installs the co_extra index; called once at start-up.
+void init_exec_code();
+
+}  // namespace xp::vm
