@@ -27,6 +27,7 @@ struct MagicInfo {
   PyVersion version;         // the Python this magic belongs to
   std::string label;         // as recorded in magic-numbers.tsv ("3.11a7", "3.9PyPy", ...)
   bool supported = false;    // a version xpython knows how to decode (2.4-3.14, PyPy 2.7/3.5-3.10)
+  bool other_impl = false;   // Jython, GraalPy, RustPython, Pyston, ...: never decodable
 };
 
 // Looks a magic number up; nullopt when unknown.
@@ -59,7 +60,15 @@ PycFile load_pyc_bytes(std::string_view data, const std::string& name, const Loa
 // A headerless marshal payload of a given version (xpython --dis --version-of).
 std::shared_ptr<Code> load_marshal_code(std::string_view data, PyVersion version,
                                         const std::string& name, const LoadOptions& opts = {});
-// Parses the header only.
+// Parses the header only: LoadError when truncated or malformed, InputError
+// (exit 2) for an unknown magic. It does not reject unsupported versions
+// (load_pyc_bytes does, with UnsupportedError) so that tools can still name them.
 PycHeader parse_header(std::string_view data, const std::string& name);
+
+// The header length a version's .pyc files use (8, 12 or 16).
+size_t header_size(PyVersion v);
+
+// Largest .pyc / marshal payload accepted (lengths inside are 32-bit anyway).
+inline constexpr size_t kMaxPycSize = size_t{1} << 30;
 
 }  // namespace xp::pyc
