@@ -371,6 +371,15 @@ def machine_info():
 
 def text_report(rows, gmean, start, load, runs):
     print()
+    if rows:
+        program_table(rows, gmean, runs)
+    if start:
+        startup_line(start)
+    if load:
+        print_load(load)
+
+
+def program_table(rows, gmean, runs):
     print("%-20s %10s %10s %8s %10s %10s  %s" % ("program", "native s", "xpython s", "ratio",
                                                 "native cpu", "xp cpu", "status"))
     for r in rows:
@@ -381,15 +390,15 @@ def text_report(rows, gmean, start, load, runs):
     ok = sum(1 for r in rows if r["status"] == "ok")
     print("geometric mean of ratios: %s (%d of %d programs ok; medians of %d interleaved runs)"
           % (fmt(gmean, "%.2fx"), ok, len(rows), runs))
-    if start:
-        if start["status"] == "ok":
-            print("startup (-c pass): native %.1f ms, xpython %.1f ms, overhead %+.1f ms (median of %d)"
-                  % (start["native_median"] * 1e3, start["xpython_median"] * 1e3,
-                     start["overhead"] * 1e3, start["runs"]))
-        else:
-            print("startup (-c pass): %s: %s" % (start["status"], start["reason"]))
-    if load:
-        print_load(load)
+
+
+def startup_line(start):
+    if start["status"] == "ok":
+        print("startup (-c pass): native %.1f ms, xpython %.1f ms, overhead %+.1f ms (median of %d)"
+              % (start["native_median"] * 1e3, start["xpython_median"] * 1e3,
+                 start["overhead"] * 1e3, start["runs"]))
+    else:
+        print("startup (-c pass): %s: %s" % (start["status"], start["reason"]))
 
 
 def print_load(load):
@@ -399,13 +408,15 @@ def print_load(load):
     print("load throughput over %d .pyc files (%.1f MB; %s), median of %d passes:"
           % (load["files"], load["bytes"] / 1e6, load["origin"], load["passes"]))
     m = load["marshal"]
-    print("  host marshal.loads     : %9.0f files/s %8.1f MB/s  (%d failed)"
-          % (m["files_per_s"], m["mb_per_s"], m["failed"]))
+    print("  %-28s %9.0f files/s %8.1f MB/s  (%d failed)"
+          % ("host marshal.loads", m["files_per_s"], m["mb_per_s"], m["failed"]))
     for mode, label in (("load", "xpython load"), ("full", "xpython load+decode+verify")):
         if mode in load:
             r = load[mode]
-            print("  %-23s: %9.0f files/s %8.1f MB/s  (%d code objects, %d instructions)"
-                  % (label, r["files_per_s"], r["mb_per_s"], r["code_objects"], r["instructions"]))
+            extra = "%d code objects" % r["code_objects"]
+            if r["instructions"]:
+                extra += ", %d instructions" % r["instructions"]
+            print("  %-28s %9.0f files/s %8.1f MB/s  (%s)" % (label, r["files_per_s"], r["mb_per_s"], extra))
     if load["status"] != "ok":
         print("  xpython: %s: %s" % (load["status"], load["reason"]))
     elif load.get("failed"):
