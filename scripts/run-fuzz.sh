@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Runs the fuzz_load libFuzzer target (make fuzz).
+#   scripts/run-fuzz.sh BUILD_DIR SECONDS
+# 1. replays every input in fuzz/regressions/ (fails on any crash);
+# 2. fuzzes for SECONDS, seeded with the corpus .pyc files and tests/malformed;
+# 3. if it finds a crash, copies the input into fuzz/regressions/ and fails.
+set -euo pipefail
+BUILD=${1:?usage: run-fuzz.sh BUILD_DIR SECONDS}
+SECS=${2:-60}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+FUZZ=$BUILD/fuzz/fuzz_load
+[ -x "$FUZZ" ] || { echo "run-fuzz: $FUZZ not built (make fuzz builds it)" >&2; exit 1; }
+SHARED=$(sed -n 's/^XP_SHARED_DIR:PATH=//p' "$BUILD/CMakeCache.txt")
+SHARED=${SHARED:-$ROOT/../shared}
+
+# Python's own allocator hides heap errors from ASan; leaks at exit are the
+# interpreter's, not ours.
+export PYTHONMALLOC=malloc
+export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:allocator_may_return_null=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+# Inputs larger than any real .pyc seed buy nothing; 2 GB caps a runaway allocation.
+OPTS=(-rss_limit_mb=2048 -max_len=200000 -timeout=20 -malloc_limit_mb=1024)
+
+REG=$ROOT/fuzz/regressions
+mkdir -p "$REG"
+shopt -s nullglob
+regs=()
+for f in "$REG"/*; do [[ $f == *.md ]] || regs+=("$f"); done
+if [ ${#regs[@]} -gt 0 ]; then
+  echo "run-fuzz: replaying ${#regs[@]} regression inputs"
+  "$FUZZ" "${OPTS[@]}" -runs=1 "${regs[@]}" >"$BUILD/fuzz-replay.log" 2>&1 || {
+    tail -40 "$BUILD/fuzz-replay.log"; echo "run-fuzz: a regression input fails again" >&2; exit 1; }
+fi
+
+SEEDS=$BUILD/fuzz-seeds
+WORK=$BUILD/fuzz-work
+ART=$BUILD/fuzz-artifacts
+rm -rf "$SEEDS" "$ART"
+mkdir -p "$SEEDS" "$WORK" "$ART"
+n=0
+for f in "$SHARED"/corpus/*/*.pyc "$ROOT"/tests/malformed/*.pyc "$ROOT"/tests/malformed/controls/*.pyc; do
+  n=$((n + 1)); cp "$f" "$SEEDS/seed_$n.pyc"
+done
+[ "$n" -gt 0 ] || { echo "run-fuzz: no seeds (corpus missing?)" >&2; exit 1; }
+echo "run-fuzz: $n seeds, fuzzing for $SECS s"
+set +e
+"$FUZZ" "${OPTS[@]}" -max_total_time="$SECS" -print_final_stats=1 -artifact_prefix="$ART/" \
+  "$WORK" "$SEEDS" >"$BUILD/fuzz.log" 2>&1
+rc=$?
+set -e
+grep -E "^(#[0-9]+.*DONE|stat::number_of_executed_units|stat::peak_rss_mb)" "$BUILD/fuzz.log" || true
+found=("$ART"/*)
+if [ $rc -ne 0 ] || [ ${#found[@]} -gt 0 ]; then
+  tail -60 "$BUILD/fuzz.log"
+  for f in "${found[@]}"; do
+    cp "$f" "$REG/$(basename "$f")"
+    echo "run-fuzz: saved $REG/$(basename "$f")" >&2
+  done
+  echo "run-fuzz: FAILED (libFuzzer exit $rc)" >&2
+  exit 1
+fi
+echo "run-fuzz: no crash in $SECS s"
