@@ -70,10 +70,14 @@ Ref MarshalReader::read_str_field(const char* field) {
   return as_str(read_object(false).obj, field, at);
 }
 
+void MarshalReader::fail_type(const char* field, const char* want, PyObject* got, size_t at) const {
+  fail(std::string(field) + " must be " + want + ", not " + Py_TYPE(got)->tp_name, at);
+}
+
 std::vector<Ref> MarshalReader::read_str_tuple(const char* field) {
   const size_t at = pos_;
   Ref t = read_object(false).obj;
-  if (!PyTuple_CheckExact(t.get())) fail(std::string(field) + " must be a tuple, not " + Py_TYPE(t.get())->tp_name, at);
+  if (!PyTuple_CheckExact(t.get())) fail_type(field, "a tuple", t.get(), at);
   std::vector<Ref> out;
   out.reserve(static_cast<size_t>(PyTuple_GET_SIZE(t.get())));
   for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(t.get()); ++i)
@@ -93,9 +97,9 @@ std::vector<Const> MarshalReader::read_consts(const char* field) {
   if ((type == '(' || type == ')') && type_known(type) && (!flagged || version_.at_least(3, 4))) {
     ++pos_;
     DepthGuard guard(depth_);
-    if (depth_ > kMaxDepth) fail("objects nested more than " + std::to_string(kMaxDepth) + " deep", at);
+    if (depth_ > kMaxDepth) fail_depth(at);
     const size_t n = type == ')' ? byte("small tuple length") : length("co_consts length", 1);
-    if (n > data_.size() - pos_) fail("co_consts length " + std::to_string(n) + " runs past the end of the data", at);
+    if (n > data_.size() - pos_) fail_length(n, at);
     size_t slot = SIZE_MAX;
     if (flagged) {
       slot = refs_.size();
@@ -122,7 +126,7 @@ std::vector<Const> MarshalReader::read_consts(const char* field) {
   }
   // Anything else (typically an 'r' back-reference to an equal tuple).
   Ref t = read_object(false).obj;
-  if (!PyTuple_CheckExact(t.get())) fail(std::string(field) + " must be a tuple, not " + Py_TYPE(t.get())->tp_name, at);
+  if (!PyTuple_CheckExact(t.get())) fail_type(field, "a tuple", t.get(), at);
   out.reserve(static_cast<size_t>(PyTuple_GET_SIZE(t.get())));
   for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(t.get()); ++i) out.push_back(Const{borrow(PyTuple_GET_ITEM(t.get(), i)), nullptr});
   return out;

@@ -133,38 +133,44 @@ Ref MarshalReader::read_value() {
   return read_object(false).obj;
 }
 
+// The recursive path (read_object -> read_object_body -> read_sequence /
+// read_code -> read_object) keeps its frames small: message building and the
+// scalar cases live in separate, never-inlined functions, so that 2000
+// levels fit the stack even in an unoptimised ASan build.
 MarshalReader::Value MarshalReader::read_object(bool allow_code) {
   const size_t at = pos_;
   const uint8_t code = byte("type code");
   DepthGuard guard(depth_);
-  if (depth_ > kMaxDepth)
-    fail("objects nested more than " + std::to_string(kMaxDepth) + " deep", at);
+  if (depth_ > kMaxDepth) fail_depth(at);
   const bool flagged = code & kFlagRef;
   const uint8_t type = code & ~kFlagRef;
-  if (flagged && version_.before(3, 4))
-    fail("type code " + type_name(code) + " has FLAG_REF, which marshal only has since 3.4", at);
-  if (!type_known(type))
-    fail("type code " + type_name(type) + " is not a marshal type of Python " + version_.str(), at);
+  if (flagged && version_.before(3, 4)) fail_flag(code, at);
+  if (!type_known(type)) fail_unknown(type, at);
   return read_object_body(type, flagged, at, allow_code);
 }
+
+void MarshalReader::fail_depth(size_t at) const {
+  fail("objects nested more than " + std::to_string(kMaxDepth) + " deep", at);
+}
+void MarshalReader::fail_flag(uint8_t code, size_t at) const {
+  fail("type code " + type_name(code) + " has FLAG_REF, which marshal only has since 3.4", at);
+}
+void MarshalReader::fail_unknown(uint8_t type, size_t at) const {
+  fail("type code " + type_name(type) + " is not a marshal type of Python " + version_.str(), at);
+}
+void MarshalReader::fail_plain(const char* msg, size_t at) const { fail(msg, at); }
 
 MarshalReader::Value MarshalReader::read_object_body(uint8_t type, bool flagged, size_t at, bool allow_code) {
   // Singletons and back-references never take a slot (CPython ignores the flag).
   switch (type) {
-    case '0': fail("NULL object where a value is expected", at);
+    case '0': fail_plain("NULL object where a value is expected", at);
     case 'N': return {borrow(Py_None), nullptr};
     case 'F': return {borrow(Py_False), nullptr};
     case 'T': return {borrow(Py_True), nullptr};
     case '.': return {borrow(Py_Ellipsis), nullptr};
     case 'S': return {borrow(PyExc_StopIteration), nullptr};
     case 'r': return read_ref(at);
-    case 'R': {
-      const int32_t i = i32("string reference");
-      if (i < 0 || static_cast<size_t>(i) >= interned_.size())
-        fail("string reference " + std::to_string(i) + " out of range (" + std::to_string(interned_.size()) +
-                 " interned strings so far)", at);
-      return {interned_[static_cast<size_t>(i)], nullptr};
-    }
+    case 'R': return {read_stringref(at), nullptr};
     default: break;
   }
 
@@ -177,83 +183,15 @@ MarshalReader::Value MarshalReader::read_object_body(uint8_t type, bool flagged,
   }
   Value v;
   switch (type) {
-    case 'i':
-      v.obj = check(PyLong_FromLong(i32("int")), "int", at);
-      break;
-    case 'I':
-      v.obj = check(PyLong_FromLongLong(i64("int64")), "int", at);
-      break;
-    case 'l':
-      v.obj = read_long(at);
-      break;
-    case 'f':
-      v.obj = check(PyFloat_FromDouble(read_text_float(at)), "float", at);
-      break;
-    case 'g':
-      v.obj = check(PyFloat_FromDouble(read_binary_float(at)), "float", at);
-      break;
-    case 'x': {
-      Py_complex c;
-      c.real = read_text_float(at);
-      c.imag = read_text_float(at);
-      v.obj = check(PyComplex_FromCComplex(c), "complex", at);
-      break;
-    }
-    case 'y': {
-      Py_complex c;
-      c.real = read_binary_float(at);
-      c.imag = read_binary_float(at);
-      v.obj = check(PyComplex_FromCComplex(c), "complex", at);
-      break;
-    }
-    case 's':
-    case 't':
-      if (version_.major == 2) {
-        v.obj = read_py2_string(type, at);
-      } else if (type == 's') {
-        const size_t n = length("bytes length", 1);
-        std::string_view s = bytes(n, "bytes");
-        v.obj = check(PyBytes_FromStringAndSize(s.data(), static_cast<Py_ssize_t>(n)), "bytes", at);
-      } else {
-        const size_t n = length("str length", 1);
-        std::string_view s = bytes(n, "str");
-        v.obj = check(PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(n), "surrogatepass"), "str", at);
-        PyObject* p = v.obj.release();
-        PyUnicode_InternInPlace(&p);
-        v.obj = steal(p);
-      }
-      break;
-    case 'u': {
-      const size_t n = length("unicode length", 1);
-      std::string_view s = bytes(n, "unicode");
-      v.obj = check(PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(n), "surrogatepass"), "str", at);
-      break;
-    }
-    case 'a':
-    case 'A':
-    case 'z':
-    case 'Z': {
-      const size_t n = (type == 'z' || type == 'Z') ? byte("short str length") : length("str length", 1);
-      std::string_view s = bytes(n, "ASCII str");
-      // CPython builds these from 1-byte data without checking for ASCII
-      // (so bytes >= 0x80 read as Latin-1); so do we.
-      v.obj = check(PyUnicode_DecodeLatin1(s.data(), static_cast<Py_ssize_t>(n), nullptr), "str", at);
-      if (type == 'A' || type == 'Z') {
-        PyObject* p = v.obj.release();
-        PyUnicode_InternInPlace(&p);
-        v.obj = steal(p);
-      }
-      break;
-    }
     case '(':
-    case ')':
     case '[':
     case '<':
-    case '>': {
-      const size_t n = type == ')' ? byte("small tuple length") : length("length", 1);
-      v.obj = read_sequence(type, n, at);
+    case '>':
+      v.obj = read_sequence(type, length("length", 1), at);
       break;
-    }
+    case ')':
+      v.obj = read_sequence(type, byte("small tuple length"), at);
+      break;
     case '{':
       v.obj = read_dict(at);
       break;
@@ -261,11 +199,12 @@ MarshalReader::Value MarshalReader::read_object_body(uint8_t type, bool flagged,
       v.obj = read_slice(at);
       break;
     case 'c':
-      if (!allow_code) fail("code object outside a code object's co_consts", at);
+      if (!allow_code) fail_plain("code object outside a code object's co_consts", at);
       v.code = read_code(at);
       break;
     default:
-      fail("type code " + type_name(type) + " is not a marshal type of Python " + version_.str(), at);
+      v.obj = read_scalar(type, at);
+      break;
   }
   if (flagged) {
     Slot& s = refs_[slot];
@@ -277,6 +216,80 @@ MarshalReader::Value MarshalReader::read_object_body(uint8_t type, bool flagged,
     }
   }
   return v;
+}
+
+Ref MarshalReader::read_stringref(size_t at) {
+  const int32_t i = i32("string reference");
+  if (i < 0 || static_cast<size_t>(i) >= interned_.size())
+    fail("string reference " + std::to_string(i) + " out of range (" + std::to_string(interned_.size()) +
+             " interned strings so far)", at);
+  return interned_[static_cast<size_t>(i)];
+}
+
+// Objects without children.
+Ref MarshalReader::read_scalar(uint8_t type, size_t at) {
+  switch (type) {
+    case 'i':
+      return check(PyLong_FromLong(i32("int")), "int", at);
+    case 'I':
+      return check(PyLong_FromLongLong(i64("int64")), "int", at);
+    case 'l':
+      return read_long(at);
+    case 'f':
+      return check(PyFloat_FromDouble(read_text_float(at)), "float", at);
+    case 'g':
+      return check(PyFloat_FromDouble(read_binary_float(at)), "float", at);
+    case 'x': {
+      Py_complex c;
+      c.real = read_text_float(at);
+      c.imag = read_text_float(at);
+      return check(PyComplex_FromCComplex(c), "complex", at);
+    }
+    case 'y': {
+      Py_complex c;
+      c.real = read_binary_float(at);
+      c.imag = read_binary_float(at);
+      return check(PyComplex_FromCComplex(c), "complex", at);
+    }
+    case 's':
+    case 't':
+      if (version_.major == 2) return read_py2_string(type, at);
+      if (type == 's') {
+        const size_t n = length("bytes length", 1);
+        std::string_view s = bytes(n, "bytes");
+        return check(PyBytes_FromStringAndSize(s.data(), static_cast<Py_ssize_t>(n)), "bytes", at);
+      } else {
+        const size_t n = length("str length", 1);
+        std::string_view s = bytes(n, "str");
+        Ref v = check(PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(n), "surrogatepass"), "str", at);
+        PyObject* p = v.release();
+        PyUnicode_InternInPlace(&p);
+        return steal(p);
+      }
+    case 'u': {
+      const size_t n = length("unicode length", 1);
+      std::string_view s = bytes(n, "unicode");
+      return check(PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(n), "surrogatepass"), "str", at);
+    }
+    case 'a':
+    case 'A':
+    case 'z':
+    case 'Z': {
+      const size_t n = (type == 'z' || type == 'Z') ? byte("short str length") : length("str length", 1);
+      std::string_view s = bytes(n, "ASCII str");
+      // CPython builds these from 1-byte data without checking for ASCII
+      // (so bytes >= 0x80 read as Latin-1); so do we.
+      Ref v = check(PyUnicode_DecodeLatin1(s.data(), static_cast<Py_ssize_t>(n), nullptr), "str", at);
+      if (type == 'A' || type == 'Z') {
+        PyObject* p = v.release();
+        PyUnicode_InternInPlace(&p);
+        v = steal(p);
+      }
+      return v;
+    }
+    default:
+      fail_unknown(type, at);
+  }
 }
 
 MarshalReader::Value MarshalReader::read_ref(size_t at) {
@@ -362,8 +375,7 @@ double MarshalReader::read_binary_float(size_t at) {
 
 // '(' ')' '[' '<' '>' with n items already read.
 Ref MarshalReader::read_sequence(uint8_t type, size_t n, size_t at) {
-  if (n > data_.size() - pos_)
-    fail("length " + std::to_string(n) + " runs past the end of the data", at);
+  if (n > data_.size() - pos_) fail_length(n, at);
   const bool list = type == '[';
   Ref seq = check(list ? PyList_New(static_cast<Py_ssize_t>(n)) : PyTuple_New(static_cast<Py_ssize_t>(n)),
                   list ? "list" : "tuple", at);
@@ -377,6 +389,10 @@ Ref MarshalReader::read_sequence(uint8_t type, size_t n, size_t at) {
   if (type == '<') return check(PySet_New(seq.get()), "set", at);
   if (type == '>') return check(PyFrozenSet_New(seq.get()), "frozenset", at);
   return seq;
+}
+
+void MarshalReader::fail_length(size_t n, size_t at) const {
+  fail("length " + std::to_string(n) + " runs past the end of the data", at);
 }
 
 // '{': key/value pairs up to a NULL ('0') key.

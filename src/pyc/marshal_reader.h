@@ -65,6 +65,14 @@ class MarshalReader {
   [[noreturn]] void fail(const std::string& msg, size_t at) const;
   [[noreturn]] void fail_host(const std::string& what, size_t at) const;  // pending Python error
   Ref check(PyObject* created, const char* what, size_t at) const;          // steals; fails on NULL
+  // Out of line so that the recursive path's frames stay small.
+  [[noreturn, gnu::noinline, gnu::cold]] void fail_depth(size_t at) const;
+  [[noreturn, gnu::noinline, gnu::cold]] void fail_flag(uint8_t code, size_t at) const;
+  [[noreturn, gnu::noinline, gnu::cold]] void fail_unknown(uint8_t type, size_t at) const;
+  [[noreturn, gnu::noinline, gnu::cold]] void fail_plain(const char* msg, size_t at) const;
+  [[noreturn, gnu::noinline, gnu::cold]] void fail_length(size_t n, size_t at) const;
+  [[noreturn, gnu::noinline, gnu::cold]] void fail_type(const char* field, const char* want, PyObject* got,
+                                                        size_t at) const;
 
   // Primitive reads (advance pos_, fail when past the end).
   void need(size_t n, const char* what) const;
@@ -78,6 +86,8 @@ class MarshalReader {
   Value read_object(bool allow_code);
   Value read_object_body(uint8_t type, bool flagged, size_t at, bool allow_code);
   Value read_ref(size_t at);
+  [[gnu::noinline]] Ref read_scalar(uint8_t type, size_t at);
+  [[gnu::noinline]] Ref read_stringref(size_t at);
   Ref read_py2_string(uint8_t type, size_t at);
   Ref read_long(size_t at);
   double read_text_float(size_t at);

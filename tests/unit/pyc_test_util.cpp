@@ -22,12 +22,11 @@ std::string take_python_error() {
 }
 
 Ref pyc_dump_module() {
-  static Ref mod;
-  if (mod) return mod;
+  // Kept in sys.modules; a static Ref would be released after Py_Finalize.
   Ref sys_path = borrow(PySys_GetObject("path"));
   Ref dir = steal(PyUnicode_FromString(XP_SOURCE_DIR "/tests/unit"));
-  PyList_Insert(sys_path.get(), 0, dir.get());
-  mod = steal(PyImport_ImportModule("pyc_dump"));
+  if (PySequence_Contains(sys_path.get(), dir.get()) != 1) PyList_Insert(sys_path.get(), 0, dir.get());
+  Ref mod = steal(PyImport_ImportModule("pyc_dump"));
   if (!mod) throw std::runtime_error("cannot import pyc_dump: " + take_python_error());
   return mod;
 }
