@@ -1235,7 +1235,8 @@ void check_awaitable_error(const std::string& coro_expr, PyTypeObject* type, int
   // _PyCoro_GetAwaitableIter() error already set.
   PyErr_SetString(PyExc_TypeError, preset_type_error);
   vm::format_awaitable_error(type, oparg);
-  expect_same(nat, ours(nullptr), coro_expr);
+  Outcome mine = ours(nullptr);
+  expect_same(nat, mine, coro_expr);
 }
 
 TEST_F(OpsSupport, FormatAwaitableError) {
@@ -1254,6 +1255,7 @@ TEST_F(OpsSupport, FormatAwaitableError) {
 
 void expect_same_name_error(const Outcome& nat, const Outcome& mine, const std::string& what) {
   expect_same(nat, mine, what);
+  ASSERT_TRUE(nat.raised && mine.raised) << what;
   Ref a = steal(PyObject_GetAttrString(nat.value.get(), "name"));
   Ref b = steal(PyObject_GetAttrString(mine.value.get(), "name"));
   ASSERT_TRUE(a && b) << what;
@@ -1266,18 +1268,21 @@ TEST_F(OpsSupport, FormatNameError) {
     Outcome nat = native(py("outcome(eval, '" + name + "', {})"));
     Ref n = steal(PyUnicode_FromString(name.c_str()));
     vm::format_name_error(n.get());
-    expect_same_name_error(nat, ours(nullptr), "NameError " + name.substr(0, 20));
+    Outcome mine = ours(nullptr);
+    expect_same_name_error(nat, mine, "NameError " + name.substr(0, 20));
   }
 }
 
 TEST_F(OpsSupport, FormatUnboundError) {
   Ref local = steal(PyUnicode_FromString("xp_local"));
   vm::format_unbound_error(local.get(), false);
-  expect_same_name_error(native(py("native_unbound_local()")), ours(nullptr), "unbound local");
+  Outcome mine = ours(nullptr);   // taken before running Python again
+  expect_same_name_error(native(py("native_unbound_local()")), mine, "unbound local");
 
   Ref free_name = steal(PyUnicode_FromString("xp_free"));
   vm::format_unbound_error(free_name.get(), true);
-  expect_same_name_error(native(py("native_unbound_free()")), ours(nullptr), "unbound free variable");
+  mine = ours(nullptr);
+  expect_same_name_error(native(py("native_unbound_free()")), mine, "unbound free variable");
 
   // An error already raised is kept.
   PyErr_SetString(PyExc_KeyError, "earlier");
@@ -1312,3 +1317,152 @@ TEST_F(OpsSupport, Names) {
 }
 
 }  // namespace
+
+// ---- reference leaks ---------------------------------------------------------------------
+
+namespace {
+
+Py_ssize_t allocated_blocks() {
+  PyErr_Clear();
+  Ref r = py("sys.getallocatedblocks()");
+  return r ? PyLong_AsSsize_t(r.get()) : -1;
+}
+
+// Runs `op` (which may leave an exception set; it is cleared) many times and
+// checks that the host's count of allocated memory blocks does not grow with
+// the number of runs: a leaked reference keeps at least one block per run.
+template <class Op>
+void expect_no_leak(const char* what, Op op) {
+  constexpr int kWarmup = 200;
+  constexpr int kRuns = 2000;
+  for (int i = 0; i < kWarmup; i++) {
+    op();
+    PyErr_Clear();
+  }
+  Py_ssize_t before = allocated_blocks();
+  for (int i = 0; i < kRuns; i++) {
+    op();
+    PyErr_Clear();
+  }
+  Py_ssize_t after = allocated_blocks();
+  EXPECT_LT(after - before, kRuns / 2) << what << ": " << (after - before) << " blocks more after "
+                                       << kRuns << " runs";
+}
+
+}  // namespace
+
+TEST_F(OpsSupport, NoReferenceLeaks) {
+  Ref point = py("Point(1, 2)");
+  Ref point_cls = py("Point");
+  Ref dup = py("DupArgs()");
+  Ref dup_cls = py("DupArgs");
+  Ref no_kw = tuple_of_str({});
+  Ref kw_missing = tuple_of_str({"missing"});
+  expect_no_leak("match_class", [&] { Py_XDECREF(vm::match_class(point.get(), point_cls.get(), 2, no_kw.get())); });
+  expect_no_leak("match_class no match",
+                 [&] { Py_XDECREF(vm::match_class(point.get(), point_cls.get(), 0, kw_missing.get())); });
+  expect_no_leak("match_class error", [&] { Py_XDECREF(vm::match_class(dup.get(), dup_cls.get(), 2, no_kw.get())); });
+
+  Ref mapping = py("{1: 'a', 2: 'b'}");
+  Ref keys_ok = py("(1, 2)");
+  Ref keys_missing = py("(1, 3)");
+  Ref keys_dup = py("(1, 1)");
+  Ref dd = py("collections.defaultdict(list, {1: 'a'})");
+  for (PyObject* keys : {keys_ok.get(), keys_missing.get(), keys_dup.get()}) {
+    expect_no_leak("match_keys", [&] { Py_XDECREF(vm::match_keys(mapping.get(), keys)); });
+  }
+  expect_no_leak("match_keys defaultdict", [&] { Py_XDECREF(vm::match_keys(dd.get(), keys_missing.get())); });
+
+  Ref eg = py("make_nested()");
+  Ref naked = py("ValueError('naked')");
+  for (PyObject* exc : {eg.get(), naked.get()}) {
+    expect_no_leak("exception_group_match", [&] {
+      PyObject* m = nullptr;
+      PyObject* r = nullptr;
+      vm::exception_group_match(exc, PyExc_ValueError, &m, &r);
+      Py_XDECREF(m);
+      Py_XDECREF(r);
+    });
+  }
+  for (const char* clauses : {"[(ValueError, 'reraise'), (TypeError, 'pass')]", "[(ValueError, 'new')]",
+                              "[(ValueError, 'raise_e'), (KeyError, 'reraise')]"}) {
+    Ref star = py(std::string("native_star(make_nested, ") + clauses + ")");
+    ASSERT_TRUE(star);
+    PyObject* orig = PyTuple_GET_ITEM(star.get(), 0);
+    PyObject* excs = PyTuple_GET_ITEM(star.get(), 1);
+    expect_no_leak(clauses, [&] { Py_XDECREF(vm::prep_reraise_star(orig, excs)); });
+  }
+
+  Ref ctx = py("KeyError('ctx')");
+  Ref cause = py("TypeError('cause')");
+  Ref five = py("5");
+  expect_no_leak("do_raise class from class", [&] {
+    PyErr_SetHandledException(ctx.get());
+    vm::do_raise(PyExc_ValueError, PyExc_KeyError);
+    PyErr_SetHandledException(nullptr);
+  });
+  expect_no_leak("do_raise instance from instance", [&] {
+    Ref v = steal(PyObject_CallNoArgs(PyExc_ValueError));
+    vm::do_raise(v.get(), cause.get());
+  });
+  expect_no_leak("do_raise bad", [&] { vm::do_raise(five.get(), nullptr); });
+  expect_no_leak("do_raise bad cause", [&] { vm::do_raise(PyExc_ValueError, five.get()); });
+  expect_no_leak("do_reraise", [&] {
+    PyErr_SetHandledException(ctx.get());
+    vm::do_reraise();
+    PyErr_SetHandledException(nullptr);
+  });
+
+  Ref func = py("plain_function");
+  expect_no_leak("check_args_iterable", [&] { vm::check_args_iterable(func.get(), five.get()); });
+  Ref dup_a = py("{'a': 1}");
+  expect_no_leak("format_kwargs_error", [&] {
+    Ref d = steal(PyDict_New());
+    _PyDict_MergeEx(d.get(), dup_a.get(), 2);
+    _PyDict_MergeEx(d.get(), dup_a.get(), 2);
+    vm::format_kwargs_error(func.get(), dup_a.get());
+  });
+
+  Ref os_name = steal(PyUnicode_FromString("os"));
+  Ref zero = pylong(0);
+  Ref globals = py("{'__name__': 'xp_leak'}");
+  expect_no_leak("import_name", [&] {
+    Py_XDECREF(vm::import_name(PyEval_GetBuiltins(), globals.get(), nullptr, os_name.get(), Py_None, zero.get()));
+  });
+  Ref os_mod = py("sys.modules['os']");
+  Ref path_name = steal(PyUnicode_FromString("path"));
+  Ref missing_name = steal(PyUnicode_FromString("xp_missing"));
+  expect_no_leak("import_from", [&] { Py_XDECREF(vm::import_from(os_mod.get(), path_name.get())); });
+  expect_no_leak("import_from missing", [&] { Py_XDECREF(vm::import_from(os_mod.get(), missing_name.get())); });
+  py_exec("sys.modules['xp_leak_mod'] = types.ModuleType('xp_leak_mod'); sys.modules['xp_leak_mod'].a = 1");
+  Ref leak_mod = py("sys.modules['xp_leak_mod']");
+  expect_no_leak("import_all_from", [&] {
+    Ref d = steal(PyDict_New());
+    vm::import_all_from(d.get(), leak_mod.get());
+  });
+
+  for (int n : {2, 3, 4}) {
+    expect_no_leak("unpack_iterable", [&] {
+      Ref g = py("gen(" + std::to_string(n) + ")");
+      PyObject* stack[4] = {};
+      PyObject** sp = stack;
+      if (vm::unpack_iterable(g.get(), 3, -1, &sp) == 0) {
+        for (PyObject** p = stack; p < sp; p++) Py_DECREF(*p);
+      }
+    });
+    expect_no_leak("unpack_iterable starred", [&] {
+      Ref g = py("gen(" + std::to_string(n) + ")");
+      PyObject* stack[4] = {};
+      PyObject** sp = stack;
+      if (vm::unpack_iterable(g.get(), 1, 2, &sp) == 0) {
+        for (PyObject** p = stack; p < sp; p++) Py_DECREF(*p);
+      }
+    });
+  }
+
+  Ref cm = py("CM()");
+  expect_no_leak("lookup_special", [&] { Py_XDECREF(vm::lookup_special(cm.get(), vm::names().enter)); });
+  Ref name = steal(PyUnicode_FromString("xp_name"));
+  expect_no_leak("format_name_error", [&] { vm::format_name_error(name.get()); });
+  expect_no_leak("format_unbound_error", [&] { vm::format_unbound_error(name.get(), true); });
+}
