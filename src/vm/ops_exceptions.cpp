@@ -4,7 +4,10 @@
 // exception_group_match, do_raise) and Objects/exceptions.c
 // (_PyExc_PrepReraiseStar, which the host does not export).
 #include "core/ref.h"
+#include "vm/ops_internal.h"
 #include "vm/ops_support.h"
+
+#include <utility>
 
 namespace xp::vm {
 namespace {
@@ -44,37 +47,67 @@ int collect_leaf_ids(PyObject* exc, PyObject* ids) {
   return 0;
 }
 
-// Returns a predicate for BaseExceptionGroup.subgroup(): true for a leaf
-// whose id() is in `ids`. Groups never match as a whole, which is what
-// CPython's internal EXCEPTION_GROUP_MATCH_INSTANCE_IDS matcher does, so the
-// host's subgroup() rebuilds the nesting (derive() + copied metadata) exactly
-// as the internal split does. 3.11's subgroup() only accepts a Python
-// function as predicate, hence the small factory compiled once; it binds the
-// builtins it uses at creation, so programs replacing them change nothing.
-Ref make_leaf_predicate(PyObject* ids) {
-  static PyObject* factory = nullptr;   // kept for the life of the process
-  if (factory == nullptr) {
-    static constexpr const char* kSource =
-        "def leaf_predicate(ids, _id=id, _type=type, _issubclass=issubclass,\n"
-        "                   _group=BaseExceptionGroup):\n"
-        "    return lambda e: not _issubclass(_type(e), _group) and _id(e) in ids\n";
-    Ref globals = steal(PyDict_New());
-    if (!globals) return {};
-    Ref builtins = steal(PyImport_ImportModule("builtins"));
-    if (!builtins || PyDict_SetItemString(globals.get(), "__builtins__", builtins.get()) < 0) return {};
-    Ref done = steal(PyRun_String(kSource, Py_file_input, globals.get(), globals.get()));
-    if (!done) return {};
-    factory = Py_XNewRef(PyDict_GetItemString(globals.get(), "leaf_predicate"));
-    if (factory == nullptr) {
-      PyErr_SetString(PyExc_SystemError, "xpython: cannot build the except* leaf predicate");
-      return {};
-    }
+// A group like `orig` (its derive(), so subclasses keep their type) holding
+// `excs`, with orig's traceback, context, cause and a copy of its notes;
+// empty if `excs` is empty. CPython's exceptiongroup_subset().
+int exceptiongroup_subset(PyObject* orig, PyObject* excs, Ref* result) {
+  static PyObject* const notes_name = detail::interned("__notes__");
+  Py_ssize_t num_excs = PySequence_Size(excs);
+  if (num_excs < 0) return -1;
+  if (num_excs == 0) return 0;
+  Ref eg = steal(PyObject_CallMethod(orig, "derive", "(O)", excs));
+  if (!eg) return -1;
+  if (!is_exception_group(eg.get())) {
+    PyErr_SetString(PyExc_TypeError, "derive must return an instance of BaseExceptionGroup");
+    return -1;
   }
-  return steal(PyObject_CallOneArg(factory, ids));
+  Ref tb = steal(PyException_GetTraceback(orig));
+  if (tb && PyException_SetTraceback(eg.get(), tb.get()) < 0) return -1;
+  PyException_SetContext(eg.get(), PyException_GetContext(orig));   // both steal/return new refs
+  PyException_SetCause(eg.get(), PyException_GetCause(orig));       // also sets __suppress_context__
+  PyObject* notes_raw = nullptr;
+  if (_PyObject_LookupAttr(orig, notes_name, &notes_raw) < 0) return -1;
+  Ref notes = steal(notes_raw);
+  // Notes that are not a sequence are ignored, as CPython does.
+  if (notes && PySequence_Check(notes.get())) {
+    Ref copy = steal(PySequence_List(notes.get()));   // parts get independent lists
+    if (!copy || PyObject_SetAttr(eg.get(), notes_name, copy.get()) < 0) return -1;
+  }
+  *result = std::move(eg);
+  return 0;
 }
 
-// The sub-group of `eg` holding every leaf found in the groups of `keep` (a
-// list), with eg's nesting; None if there are none. CPython's
+// The part of `exc` made of the leaves whose id() is in `ids`, keeping the
+// nesting (CPython's exceptiongroup_split_recursive with the interpreter-only
+// EXCEPTION_GROUP_MATCH_INSTANCE_IDS matcher and no rest). The host exposes
+// this matcher to no caller, and 3.11's subgroup() takes only a Python
+// function as predicate, which would show up in tracing and profiling: hence
+// the re-implementation.
+int split_by_leaf_ids(PyObject* exc, PyObject* ids, Ref* match) {
+  if (!is_exception_group(exc)) {
+    Ref id = steal(PyLong_FromVoidPtr(exc));
+    if (!id) return -1;
+    int found = PySet_Contains(ids, id.get());
+    if (found < 0) return -1;
+    if (found) *match = borrow(exc);
+    return 0;
+  }
+  PyObject* excs = reinterpret_cast<PyBaseExceptionGroupObject*>(exc)->excs;
+  Ref match_list = steal(PyList_New(0));
+  if (!match_list) return -1;
+  for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(excs); i++) {
+    Ref part;
+    if (Py_EnterRecursiveCall(" in exceptiongroup_split_recursive")) return -1;
+    int res = split_by_leaf_ids(PyTuple_GET_ITEM(excs, i), ids, &part);
+    Py_LeaveRecursiveCall();
+    if (res < 0) return -1;
+    if (part && PyList_Append(match_list.get(), part.get()) < 0) return -1;
+  }
+  return exceptiongroup_subset(exc, match_list.get(), match);
+}
+
+// The sub-group of `eg` holding every leaf found in the exceptions of `keep`
+// (a list), with eg's nesting; None if there are none. CPython's
 // exception_group_projection().
 Ref exception_group_projection(PyObject* eg, PyObject* keep) {
   Ref ids = steal(PySet_New(nullptr));
@@ -82,16 +115,9 @@ Ref exception_group_projection(PyObject* eg, PyObject* keep) {
   for (Py_ssize_t i = 0; i < PyList_GET_SIZE(keep); i++) {
     if (collect_leaf_ids(PyList_GET_ITEM(keep, i), ids.get()) < 0) return {};
   }
-  Ref pred = make_leaf_predicate(ids.get());
-  if (!pred) return {};
-  // BaseExceptionGroup.subgroup itself, not a subclass override: CPython
-  // calls its C implementation directly (derive() stays overridable).
-  static PyObject* subgroup = nullptr;   // kept for the life of the process
-  if (subgroup == nullptr) {
-    subgroup = PyObject_GetAttrString(PyExc_BaseExceptionGroup, "subgroup");
-    if (subgroup == nullptr) return {};
-  }
-  return steal(PyObject_CallFunctionObjArgs(subgroup, eg, pred.get(), nullptr));
+  Ref match;
+  if (split_by_leaf_ids(eg, ids.get(), &match) < 0) return {};
+  return match ? std::move(match) : borrow(Py_None);
 }
 
 // Same traceback/cause/context/notes objects: `e` is (part of) the caught

@@ -209,6 +209,25 @@ def make_noted():
     eg.add_note('note on the group')
     return eg
 
+class MyEG(ExceptionGroup):
+    def derive(self, excs):
+        return MyEG(self.message + '+', excs)
+
+class BadDerive(ExceptionGroup):
+    def derive(self, excs):
+        return 42
+
+def make_derived():
+    return MyEG('my', [ValueError(1), MyEG('sub', [TypeError(2), ValueError(3)])])
+
+def make_bad_derive():
+    return BadDerive('bad', [ValueError(1), TypeError(2)])
+
+def make_odd_notes():
+    eg = make_nested()
+    eg.__notes__ = 123
+    return eg
+
 def make_base():
     return BaseExceptionGroup('base', [ValueError(1), KeyboardInterrupt()])
 
@@ -758,6 +777,23 @@ TEST_F(OpsSupport, PrepReraiseStarReraise) {
   check_star("make_nested", "[(ValueError, 'pass'), (TypeError, 'pass'), (KeyError, 'pass')]");  // None
   check_star("make_nested", "[(OSError, 'pass')]");   // nothing matched: whole group again
   check_star("make_noted", "[(ValueError, 'reraise')]");
+  check_star("make_odd_notes", "[(ValueError, 'reraise')]");   // non-sequence notes: not copied
+  check_star("make_derived", "[(ValueError, 'reraise')]");     // the subclass's derive()
+  check_star("make_derived", "[(TypeError, 'new')]");
+}
+
+TEST_F(OpsSupport, PrepReraiseStarDeriveError) {
+  // `except* Exception` matches the whole group without split(); the re-raise
+  // then rebuilds it with derive(), which returns 42.
+  Ref make = py("make_bad_derive");
+  Ref clauses = py("[(Exception, 'reraise')]");
+  Ref r = call("native_star", {make.get(), clauses.get()});
+  ASSERT_TRUE(r);
+  PyObject* native_result = PyTuple_GET_ITEM(r.get(), 2);
+  Outcome mine = ours(vm::prep_reraise_star(PyTuple_GET_ITEM(r.get(), 0), PyTuple_GET_ITEM(r.get(), 1)));
+  ASSERT_TRUE(mine.raised);
+  EXPECT_STREQ(Py_TYPE(native_result)->tp_name, mine.type.c_str());
+  EXPECT_EQ(str_of(native_result), mine.message);
 }
 
 TEST_F(OpsSupport, PrepReraiseStarRaised) {
