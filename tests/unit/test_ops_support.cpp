@@ -139,15 +139,18 @@ def native_except_star(t):
         return 'caught'
     return outcome(f)
 
-def shape(e):
+def shape(e, orig=None):
     """Structure of an exception for comparison: groups by type, message,
-    metadata identity and children; leaves by identity."""
+    metadata identity and children; leaves by identity. With `orig`, also
+    whether a group shares orig's notes list (split() copies it)."""
     if e is None:
         return None
     if isinstance(e, BaseExceptionGroup):
+        notes = getattr(e, '__notes__', None)
+        shared = notes is not None and notes is getattr(orig, '__notes__', None)
         return ('G', type(e), e.message, id(e.__traceback__), id(e.__cause__),
-                id(e.__context__), e.__suppress_context__, getattr(e, '__notes__', None),
-                tuple(shape(x) for x in e.exceptions))
+                id(e.__context__), e.__suppress_context__, notes, shared,
+                tuple(shape(x, orig) for x in e.exceptions))
     return ('L', id(e))
 
 def native_eg_match(make, t):
@@ -691,9 +694,9 @@ TEST_F(OpsSupport, CheckExceptStarTypeValid) {
 
 // ---- exception_group_match (CHECK_EG_MATCH) -------------------------------------
 
-void expect_same_shape(PyObject* a, PyObject* b, const std::string& what) {
-  Ref sa = call("shape", {a});
-  Ref sb = call("shape", {b});
+void expect_same_shape(PyObject* a, PyObject* b, const std::string& what, PyObject* orig = Py_None) {
+  Ref sa = call("shape", {a, orig});
+  Ref sb = call("shape", {b, orig});
   ASSERT_TRUE(sa && sb);
   int eq = PyObject_RichCompareBool(sa.get(), sb.get(), Py_EQ);
   EXPECT_EQ(eq, 1) << what << "\n native: " << repr_of(a) << " " << repr_of(sa.get())
@@ -764,7 +767,7 @@ void check_star(const std::string& make_expr, const std::string& clauses_expr) {
   PyObject* native_result = PyTuple_GET_ITEM(r.get(), 2);
   Outcome mine = ours(vm::prep_reraise_star(orig, excs));
   ASSERT_FALSE(mine.raised) << what << ": " << mine.describe();
-  expect_same_shape(native_result, mine.value.get(), what);
+  expect_same_shape(native_result, mine.value.get(), what, orig);
   if (native_result != Py_None && !PyObject_IsInstance(native_result, PyExc_BaseExceptionGroup)) {
     EXPECT_EQ(native_result, mine.value.get()) << what << " (a leaf is passed through as is)";
   }
