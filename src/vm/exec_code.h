@@ -61,6 +61,12 @@ ExecCode* exec_code_of(PyObject* code);
 // InputError subclasses for invalid or unsupported bytecode.
 Ref make_shell(const std::shared_ptr<Code>& code);
 
+// The ExecCode of any 3.11 code object a VM function may hold: a shell, or
+// a host code object (from compile(), or a copy made by code.replace() as
+// types.coroutine does), which gets an ExecCode attached on first use.
+// nullptr with a Python exception set if the code cannot run in the VM.
+ExecCode* exec_code_for_call(PyObject* code);
+
 // Installs the co_extra index; called once at start-up.
 void init_exec_code();
 

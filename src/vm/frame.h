@@ -38,7 +38,6 @@ struct Frame {
   PyObject* kwnames;         // borrowed: pending KW_NAMES tuple for the next CALL
   PyObject* gen;             // borrowed: owning generator object, if any
   PyObject* locals_dict;     // strong: dict returned by locals() in an optimised frame
-  int32_t lasti;             // instruction index restored by RERAISE (-1: none)
   FrameOwner owner;
   FrameState state;
   bool is_entry;             // returning from this frame returns from eval()

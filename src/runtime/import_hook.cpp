@@ -1,0 +1,116 @@
+#include "runtime/import_hook.h"
+
+#include "core/ref.h"
+#include "runtime/internal_module.h"
+
+namespace xp::rt {
+
+namespace {
+
+// Host-side (native) Python: the finder and loader. Loading itself goes
+// through _xpython.exec_code / exec_pyc into the VM.
+constexpr const char* kHookSource = R"PY(
+import sys
+import importlib.machinery as _machinery
+import os as _os
+import _xpython as _xp
+
+
+class XpythonLoader:
+    """Executes a module found on the path in the xpython VM.
+
+    Everything but exec_module is the original loader's (get_source for
+    tracebacks and inspect, get_code, resource readers, ...)."""
+
+    def __init__(self, fullname, path, original):
+        self.name = fullname
+        self.path = path
+        self._original = original
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module):
+        if isinstance(self._original, _machinery.SourcelessFileLoader):
+            _xp.exec_pyc(self.path, module.__dict__)
+        else:
+            code = self._original.get_code(module.__name__)
+            _xp.exec_code(code, module.__dict__)
+
+    def __getattr__(self, name):
+        return getattr(self._original, name)
+
+    def __repr__(self):
+        return "<xpython loader for %r>" % (self.path,)
+
+
+class XpythonFinder:
+    """Gives modules found by PathFinder an XpythonLoader (see install_import_hook)."""
+
+    def __init__(self, everything, roots):
+        self.everything = everything
+        self.roots = [_os.path.join(_os.path.realpath(r), "") for r in roots]
+
+    def _wanted(self, origin):
+        if self.everything:
+            return True
+        real = _os.path.realpath(origin)
+        return any(real.startswith(root) for root in self.roots)
+
+    def find_spec(self, fullname, path=None, target=None):
+        spec = _machinery.PathFinder.find_spec(fullname, path, target)
+        if spec is None or not spec.has_location or spec.origin is None:
+            return spec
+        if not isinstance(spec.loader, (_machinery.SourceFileLoader, _machinery.SourcelessFileLoader)):
+            return spec
+        if not self._wanted(spec.origin):
+            return spec
+        spec.loader = XpythonLoader(fullname, spec.origin, spec.loader)
+        return spec
+
+    def invalidate_caches(self):
+        pass
+
+
+def install(everything, roots):
+    finder = XpythonFinder(everything, roots)
+    for i, f in enumerate(sys.meta_path):
+        if f is _machinery.PathFinder:
+            sys.meta_path.insert(i, finder)
+            break
+    else:
+        sys.meta_path.append(finder)
+    return finder
+)PY";
+
+}  // namespace
+
+int install_import_hook(ImportMode mode, const std::vector<std::string>& roots) {
+  if (mode == ImportMode::None) return 0;
+  PyObject* modules = PyImport_GetModuleDict();
+  if (PyDict_GetItemString(modules, "_xpython") == nullptr) {
+    Ref m = steal(make_internal_module());
+    if (!m) return -1;
+  }
+  Ref globals = steal(PyDict_New());
+  if (!globals) return -1;
+  if (PyDict_SetItemString(globals.get(), "__builtins__", PyEval_GetBuiltins()) < 0) return -1;
+  Ref modname = steal(PyUnicode_FromString("_xpython_import"));
+  if (!modname || PyDict_SetItemString(globals.get(), "__name__", modname.get()) < 0) return -1;
+  Ref code = steal(Py_CompileString(kHookSource, "<xpython import hook>", Py_file_input));
+  if (!code) return -1;
+  Ref res = steal(PyEval_EvalCode(code.get(), globals.get(), globals.get()));
+  if (!res) return -1;
+  Ref root_list = steal(PyList_New(0));
+  if (!root_list) return -1;
+  for (const std::string& r : roots) {
+    Ref s = steal(PyUnicode_DecodeFSDefault(r.c_str()));
+    if (!s || PyList_Append(root_list.get(), s.get()) < 0) return -1;
+  }
+  PyObject* install = PyDict_GetItemString(globals.get(), "install");
+  Ref finder = steal(PyObject_CallFunction(install, "OO", mode == ImportMode::All ? Py_True : Py_False,
+                                           root_list.get()));
+  return finder ? 0 : -1;
+}
+
+}  // namespace xp::rt

@@ -1,0 +1,27 @@
+// Running a program as __main__ the way `python3` does (file, .pyc, -c, -m,
+// stdin): __main__'s globals, sys.argv / sys.path[0], uncaught exceptions and
+// SystemExit, exit status.
+#pragma once
+
+#include "runtime/import_hook.h"
+
+#include <string>
+#include <vector>
+
+namespace xp::rt {
+
+enum class RunKind { File, Command, Module, Stdin };
+
+struct RunRequest {
+  RunKind kind = RunKind::File;
+  std::string target;              // path, command text or module name
+  ImportMode imports = ImportMode::User;
+};
+
+// Runs the program in the initialised interpreter (sys.argv already set by
+// the caller). Returns the process exit status (SystemExit may also end the
+// process from inside, as in CPython). Bad input (missing file, malformed
+// .pyc) prints one line and returns 2 (3 for an unsupported version).
+int run_main(const RunRequest& req);
+
+}  // namespace xp::rt

@@ -1,0 +1,27 @@
+#include "runtime/vm_init.h"
+
+#include "runtime/build_class.h"
+#include "runtime/frame_builtins.h"
+#include "runtime/generator.h"
+#include "runtime/import_hook.h"
+#include "vm/call.h"
+#include "vm/exec_code.h"
+#include "vm/ops_support.h"
+
+namespace xp::rt {
+
+int init_vm() {
+  static bool done = false;
+  if (done) return 0;
+  vm::init_names();
+  vm::init_exec_code();
+  init_generator_types();
+  init_build_class();
+  init_frame_builtins();
+  vm::install_eval_frame_hook();
+  if (PyErr_Occurred()) return -1;
+  done = true;
+  return 0;
+}
+
+}  // namespace xp::rt

@@ -1,0 +1,291 @@
+#include "vm/call.h"
+
+#include "vm/eval.h"
+
+#include <vector>
+
+namespace xp::vm {
+
+namespace {
+
+// "%U() missing 2 required positional arguments: 'a' and 'b'"
+void format_missing(const char* kind, PyObject* names, PyObject* qualname) {
+  const Py_ssize_t len = PyList_GET_SIZE(names);
+  Ref name_str;
+  if (len == 1) {
+    name_str = borrow(PyList_GET_ITEM(names, 0));
+  } else if (len == 2) {
+    name_str = steal(PyUnicode_FromFormat("%U and %U", PyList_GET_ITEM(names, 0), PyList_GET_ITEM(names, 1)));
+  } else {
+    Ref tail = steal(PyUnicode_FromFormat(", %U, and %U", PyList_GET_ITEM(names, len - 2),
+                                          PyList_GET_ITEM(names, len - 1)));
+    if (!tail || PyList_SetSlice(names, len - 2, len, nullptr) < 0) return;
+    Ref comma = steal(PyUnicode_FromString(", "));
+    if (!comma) return;
+    Ref head = steal(PyUnicode_Join(comma.get(), names));
+    if (!head) return;
+    name_str = steal(PyUnicode_Concat(head.get(), tail.get()));
+  }
+  if (!name_str) return;
+  PyErr_Format(PyExc_TypeError, "%U() missing %zd required %s argument%s: %U", qualname, len, kind,
+               len == 1 ? "" : "s", name_str.get());
+}
+
+void missing_arguments(const ExecCode* ec, Py_ssize_t missing, Py_ssize_t defcount, PyObject** localsplus,
+                       PyObject* qualname) {
+  const bool positional = defcount != -1;
+  Ref names = steal(PyList_New(missing));
+  if (!names) return;
+  Py_ssize_t start = positional ? 0 : ec->argcount;
+  Py_ssize_t end = positional ? ec->argcount - defcount : ec->argcount + ec->kwonlyargcount;
+  Py_ssize_t j = 0;
+  for (Py_ssize_t i = start; i < end; ++i) {
+    if (localsplus[i] != nullptr) continue;
+    PyObject* name = PyObject_Repr(ec->localsplus_name(static_cast<int>(i)));
+    if (name == nullptr) return;
+    PyList_SET_ITEM(names.get(), j++, name);
+  }
+  format_missing(positional ? "positional" : "keyword-only", names.get(), qualname);
+}
+
+void too_many_positional(const ExecCode* ec, Py_ssize_t given, PyObject* defaults, PyObject** localsplus,
+                         PyObject* qualname) {
+  Py_ssize_t kwonly_given = 0;
+  for (int i = ec->argcount; i < ec->argcount + ec->kwonlyargcount; ++i)
+    if (localsplus[i] != nullptr) ++kwonly_given;
+  const Py_ssize_t defcount = defaults == nullptr ? 0 : PyTuple_GET_SIZE(defaults);
+  bool plural;
+  Ref sig;
+  if (defcount) {
+    plural = true;
+    sig = steal(PyUnicode_FromFormat("from %zd to %d", ec->argcount - defcount, ec->argcount));
+  } else {
+    plural = ec->argcount != 1;
+    sig = steal(PyUnicode_FromFormat("%d", ec->argcount));
+  }
+  if (!sig) return;
+  Ref kwonly_sig;
+  if (kwonly_given)
+    kwonly_sig = steal(PyUnicode_FromFormat(" positional argument%s (and %zd keyword-only argument%s)",
+                                            given != 1 ? "s" : "", kwonly_given, kwonly_given != 1 ? "s" : ""));
+  else
+    kwonly_sig = steal(PyUnicode_FromString(""));
+  if (!kwonly_sig) return;
+  PyErr_Format(PyExc_TypeError, "%U() takes %U positional argument%s but %zd%U %s given", qualname, sig.get(),
+               plural ? "s" : "", given, kwonly_sig.get(), given == 1 && !kwonly_given ? "was" : "were");
+}
+
+// True (with the error set) if some keyword names a positional-only parameter.
+bool positional_only_passed_as_keyword(const ExecCode* ec, PyObject* kwnames, PyObject* qualname) {
+  Ref hits = steal(PyList_New(0));
+  if (!hits) return true;
+  const Py_ssize_t kwcount = PyTuple_GET_SIZE(kwnames);
+  for (int k = 0; k < ec->posonlyargcount; ++k) {
+    PyObject* posonly = ec->localsplus_name(k);
+    for (Py_ssize_t k2 = 0; k2 < kwcount; ++k2) {
+      PyObject* kw = PyTuple_GET_ITEM(kwnames, k2);
+      int eq = kw == posonly ? 1 : PyObject_RichCompareBool(posonly, kw, Py_EQ);
+      if (eq < 0) return true;
+      if (eq && PyList_Append(hits.get(), kw) < 0) return true;
+    }
+  }
+  if (PyList_GET_SIZE(hits.get()) == 0) return false;
+  Ref comma = steal(PyUnicode_FromString(", "));
+  if (!comma) return true;
+  Ref joined = steal(PyUnicode_Join(comma.get(), hits.get()));
+  if (!joined) return true;
+  PyErr_Format(PyExc_TypeError, "%U() got some positional-only arguments passed as keyword arguments: '%U'",
+               qualname, joined.get());
+  return true;
+}
+
+void decref_all(PyObject** p, Py_ssize_t n) {
+  for (Py_ssize_t i = 0; i < n; ++i) Py_XDECREF(p[i]);
+}
+
+}  // namespace
+
+int bind_args(Frame* f, PyFunctionObject* func, PyObject** args, Py_ssize_t argcount, PyObject* kwnames) {
+  const ExecCode* ec = f->ec;
+  PyObject** localsplus = f->localsplus;
+  PyObject* qualname = func->func_qualname;
+  const Py_ssize_t co_argcount = ec->argcount;
+  const Py_ssize_t total_args = co_argcount + ec->kwonlyargcount;
+  const Py_ssize_t kwcount = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+  const bool varargs = ec->flags & kCoVarargs;
+
+  PyObject* kwdict = nullptr;
+  if (ec->flags & kCoVarkeywords) {
+    kwdict = PyDict_New();
+    if (kwdict == nullptr) {
+      decref_all(args, argcount + kwcount);
+      return -1;
+    }
+    localsplus[total_args + (varargs ? 1 : 0)] = kwdict;
+  }
+
+  // Positional arguments.
+  const Py_ssize_t n = argcount > co_argcount ? co_argcount : argcount;
+  for (Py_ssize_t j = 0; j < n; ++j) localsplus[j] = args[j];
+  if (varargs) {
+    PyObject* u = PyTuple_New(argcount - n);
+    if (u == nullptr) {
+      decref_all(args + n, argcount - n + kwcount);
+      return -1;
+    }
+    for (Py_ssize_t j = n; j < argcount; ++j) PyTuple_SET_ITEM(u, j - n, args[j]);
+    localsplus[total_args] = u;
+  } else {
+    decref_all(args + n, argcount - n);  // too many: reported below
+  }
+
+  // Keyword arguments.
+  for (Py_ssize_t i = 0; i < kwcount; ++i) {
+    PyObject* keyword = PyTuple_GET_ITEM(kwnames, i);
+    PyObject* value = args[argcount + i];
+    Py_ssize_t j;
+    if (!PyUnicode_Check(keyword)) {
+      PyErr_Format(PyExc_TypeError, "%U() keywords must be strings", qualname);
+      decref_all(args + argcount + i, kwcount - i);
+      return -1;
+    }
+    // Names are interned, so pointer compares almost always hit.
+    for (j = ec->posonlyargcount; j < total_args; ++j)
+      if (ec->localsplus_name(static_cast<int>(j)) == keyword) goto found;
+    for (j = ec->posonlyargcount; j < total_args; ++j) {
+      int eq = PyObject_RichCompareBool(keyword, ec->localsplus_name(static_cast<int>(j)), Py_EQ);
+      if (eq < 0) {
+        decref_all(args + argcount + i, kwcount - i);
+        return -1;
+      }
+      if (eq) goto found;
+    }
+    if (kwdict == nullptr) {
+      if (!(ec->posonlyargcount && positional_only_passed_as_keyword(ec, kwnames, qualname)))
+        PyErr_Format(PyExc_TypeError, "%U() got an unexpected keyword argument '%S'", qualname, keyword);
+      decref_all(args + argcount + i, kwcount - i);
+      return -1;
+    }
+    if (PyDict_SetItem(kwdict, keyword, value) < 0) {
+      decref_all(args + argcount + i, kwcount - i);
+      return -1;
+    }
+    Py_DECREF(value);
+    continue;
+  found:
+    if (localsplus[j] != nullptr) {
+      PyErr_Format(PyExc_TypeError, "%U() got multiple values for argument '%S'", qualname, keyword);
+      decref_all(args + argcount + i, kwcount - i);
+      return -1;
+    }
+    localsplus[j] = value;
+  }
+
+  if (argcount > co_argcount && !varargs) {
+    too_many_positional(ec, argcount, func->func_defaults, localsplus, qualname);
+    return -1;
+  }
+
+  // Missing positional arguments: defaults.
+  if (argcount < co_argcount) {
+    const Py_ssize_t defcount = func->func_defaults ? PyTuple_GET_SIZE(func->func_defaults) : 0;
+    const Py_ssize_t m = co_argcount - defcount;
+    Py_ssize_t missing = 0;
+    for (Py_ssize_t i = argcount; i < m; ++i)
+      if (localsplus[i] == nullptr) ++missing;
+    if (missing) {
+      missing_arguments(ec, missing, defcount, localsplus, qualname);
+      return -1;
+    }
+    for (Py_ssize_t i = n > m ? n - m : 0; i < defcount; ++i)
+      if (localsplus[m + i] == nullptr) localsplus[m + i] = Py_NewRef(PyTuple_GET_ITEM(func->func_defaults, i));
+  }
+
+  // Missing keyword-only arguments: kwdefaults.
+  if (ec->kwonlyargcount > 0) {
+    Py_ssize_t missing = 0;
+    for (Py_ssize_t i = co_argcount; i < total_args; ++i) {
+      if (localsplus[i] != nullptr) continue;
+      if (func->func_kwdefaults != nullptr) {
+        PyObject* def = PyDict_GetItemWithError(func->func_kwdefaults, ec->localsplus_name(static_cast<int>(i)));
+        if (def != nullptr) {
+          localsplus[i] = Py_NewRef(def);
+          continue;
+        }
+        if (PyErr_Occurred()) return -1;
+      }
+      ++missing;
+    }
+    if (missing) {
+      missing_arguments(ec, missing, -1, localsplus, qualname);
+      return -1;
+    }
+  }
+  return 0;
+}
+
+Frame* make_call_frame(ThreadCtx& t, PyObject* func, PyObject** args, Py_ssize_t nargs, PyObject* kwnames) {
+  auto* fn = reinterpret_cast<PyFunctionObject*>(func);
+  const Py_ssize_t total = nargs + (kwnames ? PyTuple_GET_SIZE(kwnames) : 0);
+  ExecCode* ec = exec_code_for_call(fn->func_code);
+  if (ec == nullptr) {
+    decref_all(args, total);
+    return nullptr;
+  }
+  Frame* f = push_frame(t, ec, func, fn->func_globals, fn->func_builtins, nullptr);
+  if (f == nullptr) {
+    decref_all(args, total);
+    return nullptr;
+  }
+  if (bind_args(f, fn, args, nargs, kwnames) < 0) {
+    pop_frame(t, f);
+    return nullptr;
+  }
+  return f;
+}
+
+PyObject* function_vectorcall(PyObject* func, PyObject* const* args, size_t nargsf, PyObject* kwnames) {
+  const Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+  const Py_ssize_t total = nargs + (kwnames ? PyTuple_GET_SIZE(kwnames) : 0);
+  // bind_args steals references; host callers lend theirs.
+  PyObject* small[8];
+  std::vector<PyObject*> big;
+  PyObject** owned = small;
+  if (total > 8) {
+    big.resize(static_cast<size_t>(total));
+    owned = big.data();
+  }
+  for (Py_ssize_t i = 0; i < total; ++i) owned[i] = Py_NewRef(args[i]);
+  ThreadCtx& t = thread_ctx();
+  Frame* f = make_call_frame(t, func, owned, nargs, kwnames);
+  if (f == nullptr) return nullptr;
+  f->is_entry = true;
+  return eval(t, f, false);
+}
+
+PyObject* call_with_locals(PyObject* func, PyObject* locals) {
+  auto* fn = reinterpret_cast<PyFunctionObject*>(func);
+  ExecCode* ec = exec_code_for_call(fn->func_code);
+  if (ec == nullptr) return nullptr;
+  ThreadCtx& t = thread_ctx();
+  Frame* f = push_frame(t, ec, func, fn->func_globals, fn->func_builtins, locals);
+  if (f == nullptr) return nullptr;
+  if (bind_args(f, fn, nullptr, 0, nullptr) < 0) {
+    pop_frame(t, f);
+    return nullptr;
+  }
+  f->is_entry = true;
+  return eval(t, f, false);
+}
+
+namespace {
+PyObject* pass_through_eval_frame(PyThreadState* ts, struct _PyInterpreterFrame* frame, int throwflag) {
+  return _PyEval_EvalFrameDefault(ts, frame, throwflag);
+}
+}  // namespace
+
+void install_eval_frame_hook() {
+  _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), pass_through_eval_frame);
+}
+
+}  // namespace xp::vm

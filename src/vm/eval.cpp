@@ -1,0 +1,1808 @@
+// The eval loop: one computed-goto dispatch over canonical ops.
+//
+// The value stack holds owned references. Calls between interpreted
+// functions push a frame and continue in this same loop (no C recursion);
+// host code calls interpreted functions through their vectorcall, which
+// re-enters eval() with an entry frame. Exceptions unwind through the 3.11
+// exception table. Tracing costs nothing when off: the loop dispatches
+// through a second table whose every entry first calls the tracer.
+#include "vm/eval.h"
+
+#include "runtime/build_class.h"
+#include "runtime/frame_builtins.h"
+#include "runtime/function.h"
+#include "runtime/generator.h"
+#include "runtime/traceback.h"
+#include "tools/tracer.h"
+#include "vm/call.h"
+#include "vm/implemented_ops.h"
+#include "vm/ops_support.h"
+#include "core/host_internals.h"
+
+#include <cpython/longintrepr.h>
+
+#include <array>
+
+namespace xp::vm {
+
+// The ops this loop implements; the dispatch table and op_implemented()
+// are both built from this list.
+#define XP_VM_OPS(X)                                                                            \
+  X(NOP) X(RESUME) X(PRECALL) X(POP_TOP) X(PUSH_NULL) X(COPY) X(SWAP) X(LOAD_CONST) X(LOAD_NAME) \
+  X(STORE_NAME) X(DELETE_NAME) X(LOAD_GLOBAL) X(LOAD_GLOBAL_PUSH_NULL) X(STORE_GLOBAL)            \
+  X(DELETE_GLOBAL) X(LOAD_FAST) X(STORE_FAST) X(DELETE_FAST) X(MAKE_CELL) X(LOAD_CLOSURE)         \
+  X(LOAD_DEREF) X(STORE_DEREF) X(DELETE_DEREF) X(LOAD_CLASSDEREF) X(COPY_FREE_VARS) X(LOAD_ATTR)  \
+  X(STORE_ATTR) X(DELETE_ATTR) X(LOAD_METHOD) X(LOAD_BUILD_CLASS) X(LOAD_ASSERTION_ERROR)        \
+  X(SETUP_ANNOTATIONS) X(UNARY_POSITIVE) X(UNARY_NEGATIVE) X(UNARY_NOT) X(UNARY_INVERT)           \
+  X(BINARY_ADD) X(BINARY_AND) X(BINARY_FLOOR_DIVIDE) X(BINARY_LSHIFT) X(BINARY_MATRIX_MULTIPLY)  \
+  X(BINARY_MULTIPLY) X(BINARY_MODULO) X(BINARY_OR) X(BINARY_POWER) X(BINARY_RSHIFT)               \
+  X(BINARY_SUBTRACT) X(BINARY_TRUE_DIVIDE) X(BINARY_XOR) X(INPLACE_ADD) X(INPLACE_AND)            \
+  X(INPLACE_FLOOR_DIVIDE) X(INPLACE_LSHIFT) X(INPLACE_MATRIX_MULTIPLY) X(INPLACE_MULTIPLY)        \
+  X(INPLACE_MODULO) X(INPLACE_OR) X(INPLACE_POWER) X(INPLACE_RSHIFT) X(INPLACE_SUBTRACT)          \
+  X(INPLACE_TRUE_DIVIDE) X(INPLACE_XOR) X(BINARY_SUBSCR) X(STORE_SUBSCR) X(DELETE_SUBSCR)         \
+  X(COMPARE_OP) X(IS_OP) X(CONTAINS_OP) X(BUILD_TUPLE) X(BUILD_LIST) X(BUILD_SET) X(BUILD_MAP)    \
+  X(BUILD_CONST_KEY_MAP) X(BUILD_STRING) X(BUILD_SLICE) X(LIST_APPEND) X(SET_ADD) X(MAP_ADD)      \
+  X(LIST_EXTEND) X(SET_UPDATE) X(DICT_MERGE) X(DICT_UPDATE) X(LIST_TO_TUPLE) X(FORMAT_VALUE)      \
+  X(UNPACK_SEQUENCE) X(UNPACK_EX) X(JUMP) X(JUMP_BACKWARD) X(POP_JUMP_IF_FALSE)                   \
+  X(POP_JUMP_IF_TRUE) X(POP_JUMP_IF_NONE) X(POP_JUMP_IF_NOT_NONE) X(JUMP_IF_FALSE_OR_POP)         \
+  X(JUMP_IF_TRUE_OR_POP) X(GET_ITER) X(FOR_ITER) X(RETURN_VALUE) X(KW_NAMES) X(CALL)              \
+  X(CALL_FUNCTION_EX) X(MAKE_FUNCTION) X(RETURN_GENERATOR) X(RAISE_VARARGS) X(RERAISE)            \
+  X(PUSH_EXC_INFO) X(POP_EXCEPT) X(CHECK_EXC_MATCH) X(CHECK_EG_MATCH) X(PREP_RERAISE_STAR)        \
+  X(BEFORE_WITH) X(WITH_EXCEPT_START) X(YIELD_VALUE) X(GET_YIELD_FROM_ITER) X(SEND)               \
+  X(GET_AWAITABLE) X(GET_AITER) X(GET_ANEXT) X(END_ASYNC_FOR) X(BEFORE_ASYNC_WITH)                \
+  X(ASYNC_GEN_WRAP) X(GET_LEN) X(MATCH_MAPPING) X(MATCH_SEQUENCE) X(MATCH_KEYS) X(MATCH_CLASS)    \
+  X(IMPORT_NAME) X(IMPORT_FROM) X(IMPORT_STAR) X(PRINT_EXPR)
+
+namespace {
+
+constexpr std::array<bool, kOpCount + 1> make_implemented() {
+  std::array<bool, kOpCount + 1> a{};
+#define XP_MARK(name) a[static_cast<size_t>(Op::name)] = true;
+  XP_VM_OPS(XP_MARK)
+#undef XP_MARK
+  return a;
+}
+constexpr auto kImplemented = make_implemented();
+
+// Instructions between interrupt checks (signals, other threads).
+constexpr int32_t kBreakerInterval = 1000;
+
+// Signals and thread switches, checked on backward jumps and at RESUME.
+int handle_breaker(ThreadCtx& t) {
+  t.breaker_countdown = kBreakerInterval;
+  if (PyErr_CheckSignals() < 0) return -1;
+  if (Py_MakePendingCalls() < 0) return -1;
+  // Let other Python threads run: the host would drop the GIL on request;
+  // we cannot see the request, so yield it periodically when others exist.
+  PyThreadState* head = PyInterpreterState_ThreadHead(PyThreadState_GetInterpreter(t.tstate));
+  if (head != nullptr && PyThreadState_Next(head) != nullptr) {
+    Py_BEGIN_ALLOW_THREADS Py_END_ALLOW_THREADS
+  }
+  return 0;
+}
+
+using BinaryFunc = PyObject* (*)(PyObject*, PyObject*);
+// Indexed like 3.11's NB_* (BINARY_OP's argument), matching ops.def order.
+constexpr BinaryFunc kBinaryFuncs[26] = {
+    PyNumber_Add,          PyNumber_And,           PyNumber_FloorDivide,   PyNumber_Lshift,
+    PyNumber_MatrixMultiply, PyNumber_Multiply,    PyNumber_Remainder,     PyNumber_Or,
+    nullptr /* power */,   PyNumber_Rshift,        PyNumber_Subtract,      PyNumber_TrueDivide,
+    PyNumber_Xor,          PyNumber_InPlaceAdd,    PyNumber_InPlaceAnd,    PyNumber_InPlaceFloorDivide,
+    PyNumber_InPlaceLshift, PyNumber_InPlaceMatrixMultiply, PyNumber_InPlaceMultiply, PyNumber_InPlaceRemainder,
+    PyNumber_InPlaceOr,    nullptr /* inplace power */, PyNumber_InPlaceRshift, PyNumber_InPlaceSubtract,
+    PyNumber_InPlaceTrueDivide, PyNumber_InPlaceXor,
+};
+
+// Small ints: one 30-bit digit or zero; the common case of loop arithmetic.
+inline bool is_compact_long(PyObject* o) {
+  return PyLong_CheckExact(o) && static_cast<size_t>(Py_SIZE(o) + 1) < 3;
+}
+inline long compact_value(PyObject* o) {
+  return static_cast<long>(Py_SIZE(o)) * static_cast<long>(reinterpret_cast<PyLongObject*>(o)->ob_digit[0]);
+}
+
+// Fast paths for the arithmetic loops care about; nullptr = not handled
+// (no error set), fall back to the generic protocol.
+inline PyObject* fast_binary(int nb, PyObject* a, PyObject* b) {
+  if (is_compact_long(a) && is_compact_long(b)) {
+    const long x = compact_value(a), y = compact_value(b);
+    switch (nb % 13) {
+      case 0: return PyLong_FromLong(x + y);
+      case 10: return PyLong_FromLong(x - y);
+      case 5: return PyLong_FromLongLong(static_cast<long long>(x) * y);
+      case 1: return PyLong_FromLong(x & y);
+      case 7: return PyLong_FromLong(x | y);
+      case 12: return PyLong_FromLong(x ^ y);
+      default: return nullptr;
+    }
+  }
+  if (PyFloat_CheckExact(a) && PyFloat_CheckExact(b)) {
+    const double x = PyFloat_AS_DOUBLE(a), y = PyFloat_AS_DOUBLE(b);
+    switch (nb % 13) {
+      case 0: return PyFloat_FromDouble(x + y);
+      case 10: return PyFloat_FromDouble(x - y);
+      case 5: return PyFloat_FromDouble(x * y);
+      default: return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+inline PyObject* binary_op(int nb, PyObject* a, PyObject* b) {
+  if (PyObject* r = fast_binary(nb, a, b)) return r;
+  if (nb == 8) return PyNumber_Power(a, b, Py_None);
+  if (nb == 21) return PyNumber_InPlacePower(a, b, Py_None);
+  return kBinaryFuncs[nb](a, b);
+}
+
+// COMPARE_OP fast path on small ints and floats; -1: not handled.
+inline int fast_compare(int op, PyObject* a, PyObject* b) {
+  if (is_compact_long(a) && is_compact_long(b)) {
+    const long x = compact_value(a), y = compact_value(b);
+    switch (op) {
+      case Py_LT: return x < y;
+      case Py_LE: return x <= y;
+      case Py_EQ: return x == y;
+      case Py_NE: return x != y;
+      case Py_GT: return x > y;
+      case Py_GE: return x >= y;
+    }
+  }
+  if (PyFloat_CheckExact(a) && PyFloat_CheckExact(b)) {
+    const double x = PyFloat_AS_DOUBLE(a), y = PyFloat_AS_DOUBLE(b);
+    switch (op) {
+      case Py_LT: return x < y;
+      case Py_LE: return x <= y;
+      case Py_EQ: return x == y;
+      case Py_NE: return x != y;
+      case Py_GT: return x > y;
+      case Py_GE: return x >= y;
+    }
+  }
+  return -1;
+}
+
+// LOAD_GLOBAL lookup through the inline cache (dict version tags).
+inline PyObject* load_global_cached(InlineCache& c, PyObject* globals, PyObject* builtins, PyObject* name) {
+  if (PyDict_CheckExact(globals) && PyDict_CheckExact(builtins)) {
+    auto* g = reinterpret_cast<PyDictObject*>(globals);
+    auto* b = reinterpret_cast<PyDictObject*>(builtins);
+    _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wdeprecated-declarations\"")
+    const uint64_t gv = g->ma_version_tag, bv = b->ma_version_tag;
+    _Pragma("GCC diagnostic pop")
+    if (c.value != nullptr && c.globals_version == gv && c.builtins_version == bv) return Py_NewRef(c.value);
+    PyObject* v = PyDict_GetItemWithError(globals, name);
+    if (v == nullptr) {
+      if (PyErr_Occurred()) return nullptr;
+      v = PyDict_GetItemWithError(builtins, name);
+      if (v == nullptr) {
+        if (!PyErr_Occurred()) format_name_error(name);
+        return nullptr;
+      }
+      v = rt::substitute_builtin(v);
+    }
+    c.globals_version = gv;
+    c.builtins_version = bv;
+    c.value = v;
+    return Py_NewRef(v);
+  }
+  // Non-dict globals/builtins (exec with a custom mapping): no caching.
+  PyObject* v = PyObject_GetItem(globals, name);
+  if (v != nullptr) return v;
+  if (!PyErr_ExceptionMatches(PyExc_KeyError)) return nullptr;
+  PyErr_Clear();
+  v = PyObject_GetItem(builtins, name);
+  if (v != nullptr) {
+    PyObject* s = rt::substitute_builtin(v);
+    if (s != v) {
+      Py_DECREF(v);
+      v = Py_NewRef(s);
+    }
+    return v;
+  }
+  if (PyErr_ExceptionMatches(PyExc_KeyError)) {
+    PyErr_Clear();
+    format_name_error(name);
+  }
+  return nullptr;
+}
+
+// LOAD_NAME: locals, then globals, then builtins.
+PyObject* load_name(Frame* f, PyObject* name) {
+  if (f->locals == nullptr) {
+    PyErr_Format(PyExc_SystemError, "no locals when loading %R", name);
+    return nullptr;
+  }
+  PyObject* v;
+  if (PyDict_CheckExact(f->locals)) {
+    v = PyDict_GetItemWithError(f->locals, name);
+    if (v != nullptr) return Py_NewRef(v);
+    if (PyErr_Occurred()) return nullptr;
+  } else {
+    v = PyObject_GetItem(f->locals, name);
+    if (v != nullptr) return v;
+    if (!PyErr_ExceptionMatches(PyExc_KeyError)) return nullptr;
+    PyErr_Clear();
+  }
+  v = PyDict_GetItemWithError(f->globals, name);
+  if (v != nullptr) return Py_NewRef(v);
+  if (PyErr_Occurred()) return nullptr;
+  if (PyDict_CheckExact(f->builtins)) {
+    v = PyDict_GetItemWithError(f->builtins, name);
+    if (v != nullptr) return Py_NewRef(rt::substitute_builtin(v));
+    if (!PyErr_Occurred()) format_name_error(name);
+    return nullptr;
+  }
+  v = PyObject_GetItem(f->builtins, name);
+  if (v != nullptr) {
+    PyObject* s = rt::substitute_builtin(v);
+    Py_DECREF(v);
+    return Py_NewRef(s);
+  }
+  if (PyErr_ExceptionMatches(PyExc_KeyError)) {
+    PyErr_Clear();
+    format_name_error(name);
+  }
+  return nullptr;
+}
+
+// Calls a non-interpreted callable; zero-argument super() is resolved here
+// because it needs the running frame.
+inline PyObject* call_host(ThreadCtx& t, PyObject* callable, PyObject* const* args, size_t nargsf,
+                           PyObject* kwnames) {
+  if (callable == reinterpret_cast<PyObject*>(&PySuper_Type) && PyVectorcall_NARGS(nargsf) == 0 &&
+      kwnames == nullptr)
+    return rt::super_without_args(t);
+  return PyObject_Vectorcall(callable, args, nargsf, kwnames);
+}
+
+// Offset of instruction `index`, in 2-byte code units (3.11's "lasti").
+inline long lasti_units(const ExecCode* ec, uint32_t index) {
+  return static_cast<long>(ec->prog->info[index].offset / 2);
+}
+
+}  // namespace
+
+bool op_implemented(Op op) { return kImplemented[static_cast<size_t>(op)]; }
+
+PyObject* eval(ThreadCtx& t, Frame* entry, bool throwflag) {
+  // ---- dispatch tables -------------------------------------------------------
+  static void* op_table[kOpCount + 1];
+  static void* trace_table[kOpCount + 1];
+  static bool tables_ready = false;
+  if (!tables_ready) {
+    for (int i = 0; i <= kOpCount; ++i) {
+      op_table[i] = &&op_unimplemented;
+      trace_table[i] = &&trace_hook;
+    }
+#define XP_LABEL(name) op_table[static_cast<size_t>(Op::name)] = &&op_##name;
+    XP_VM_OPS(XP_LABEL)
+#undef XP_LABEL
+    tables_ready = true;
+  }
+  void* const* dispatch = tools::tracing_enabled() ? trace_table : op_table;
+
+  // ---- registers -------------------------------------------------------------
+  Frame* f = entry;
+  ExecCode* ec;
+  const Instr* ip;
+  const Instr* instr = nullptr;
+  PyObject** sp;
+  PyObject** localsplus;
+  PyObject* const* consts;
+  PyObject* const* names;
+  uint32_t oparg = 0;
+  PyObject* kwnames = nullptr;
+  PyObject* retval = nullptr;
+  long lasti_override = -1;
+  Frame* const saved_current = t.current;
+  PyThreadState* const tstate = t.tstate;
+
+#define LOAD_FRAME()          \
+  do {                        \
+    ec = f->ec;               \
+    localsplus = f->localsplus; \
+    consts = ec->consts;      \
+    names = ec->names;        \
+    ip = f->ip;               \
+    sp = f->sp;               \
+  } while (0)
+#define SAVE_FRAME() \
+  do {               \
+    f->ip = ip;      \
+    f->sp = sp;      \
+  } while (0)
+#define DISPATCH()                                   \
+  do {                                               \
+    instr = ip++;                                    \
+    oparg = instr->arg;                              \
+    goto* dispatch[static_cast<size_t>(instr->op)];  \
+  } while (0)
+#define TARGET(name) op_##name:
+#define TOP() (sp[-1])
+#define SECOND() (sp[-2])
+#define THIRD() (sp[-3])
+#define PEEK(n) (sp[-static_cast<ptrdiff_t>(n)])
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define SET_TOP(v) (sp[-1] = (v))
+#define SET_SECOND(v) (sp[-2] = (v))
+#define STACK_SHRINK(n) (sp -= (n))
+#define GETLOCAL(i) (localsplus[i])
+#define SETLOCAL(i, v)              \
+  do {                              \
+    PyObject* old_ = localsplus[i]; \
+    localsplus[i] = (v);            \
+    Py_XDECREF(old_);               \
+  } while (0)
+#define JUMP_TO(index) (ip = ec->instrs + (index))
+#define CHECK_BREAKER()                                                    \
+  do {                                                                     \
+    if (--t.breaker_countdown < 0 && handle_breaker(t) < 0) goto error;    \
+  } while (0)
+
+  f->back = saved_current;
+  goto start_frame;
+
+// Entering a frame (the entry frame, or a callee pushed by CALL).
+start_frame:
+  if (tstate->recursion_remaining-- <= 0 && _Py_CheckRecursiveCall(tstate, "")) {
+    // As in CPython, the frame that overflowed gets no traceback entry; the
+    // error surfaces in the caller.
+    tstate->recursion_remaining++;
+    f->state = FrameState::Completed;
+    if (f->is_entry) {
+      if (f->owner == FrameOwner::Thread)
+        pop_frame(t, f);
+      else
+        clear_frame(f);
+      t.current = saved_current;
+      return nullptr;
+    }
+    Frame* caller = f->back;
+    pop_frame(t, f);
+    f = caller;
+    t.current = f;
+    LOAD_FRAME();
+    instr = ip - 1;
+    goto error;
+  }
+  t.current = f;
+  f->state = FrameState::Running;
+  LOAD_FRAME();
+  if (dispatch == trace_table) tools::trace_frame_start(f);
+  if (throwflag) {
+    throwflag = false;
+    instr = ip - 1;  // the YIELD_VALUE (or RETURN_GENERATOR) it is suspended at
+    goto error;
+  }
+  DISPATCH();
+
+trace_hook:
+  tools::trace_instruction(f, instr, sp);
+  goto* op_table[static_cast<size_t>(instr->op)];
+
+op_unimplemented:
+  PyErr_Format(PyExc_SystemError, "xpython: canonical op %s is not implemented", op_name(instr->op));
+  goto error;
+
+  // ---- no-ops, stack ------------------------------------------------------------
+  TARGET(NOP) DISPATCH();
+  TARGET(PRECALL) DISPATCH();  // 3.11's generic PRECALL does nothing; CALL unpacks bound methods
+  TARGET(RESUME) {
+    CHECK_BREAKER();
+    DISPATCH();
+  }
+  TARGET(POP_TOP) {
+    PyObject* v = POP();
+    Py_DECREF(v);
+    DISPATCH();
+  }
+  TARGET(PUSH_NULL) {
+    PUSH(nullptr);
+    DISPATCH();
+  }
+  TARGET(COPY) {
+    PyObject* v = PEEK(oparg);
+    PUSH(Py_NewRef(v));
+    DISPATCH();
+  }
+  TARGET(SWAP) {
+    PyObject* top = TOP();
+    SET_TOP(PEEK(oparg));
+    PEEK(oparg) = top;
+    DISPATCH();
+  }
+
+  // ---- constants, names ----------------------------------------------------------
+  TARGET(LOAD_CONST) {
+    PUSH(Py_NewRef(consts[oparg]));
+    DISPATCH();
+  }
+  TARGET(LOAD_FAST) {
+    PyObject* v = GETLOCAL(oparg);
+    if (v == nullptr) {
+      format_unbound_error(ec->localsplus_name(static_cast<int>(oparg)), false);
+      goto error;
+    }
+    PUSH(Py_NewRef(v));
+    DISPATCH();
+  }
+  TARGET(STORE_FAST) {
+    PyObject* v = POP();
+    SETLOCAL(oparg, v);
+    DISPATCH();
+  }
+  TARGET(DELETE_FAST) {
+    if (GETLOCAL(oparg) == nullptr) {
+      format_unbound_error(ec->localsplus_name(static_cast<int>(oparg)), false);
+      goto error;
+    }
+    SETLOCAL(oparg, nullptr);
+    DISPATCH();
+  }
+  TARGET(LOAD_NAME) {
+    PyObject* v = load_name(f, names[oparg]);
+    if (v == nullptr) goto error;
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(STORE_NAME) {
+    PyObject* name = names[oparg];
+    PyObject* v = POP();
+    if (f->locals == nullptr) {
+      PyErr_Format(PyExc_SystemError, "no locals found when storing %R", name);
+      Py_DECREF(v);
+      goto error;
+    }
+    int err = PyDict_CheckExact(f->locals) ? PyDict_SetItem(f->locals, name, v)
+                                           : PyObject_SetItem(f->locals, name, v);
+    Py_DECREF(v);
+    if (err != 0) goto error;
+    DISPATCH();
+  }
+  TARGET(DELETE_NAME) {
+    PyObject* name = names[oparg];
+    if (f->locals == nullptr) {
+      PyErr_Format(PyExc_SystemError, "no locals when deleting %R", name);
+      goto error;
+    }
+    if (PyObject_DelItem(f->locals, name) != 0) {
+      if (PyErr_ExceptionMatches(PyExc_KeyError)) {
+        PyErr_Clear();
+        format_name_error(name);
+      }
+      goto error;
+    }
+    DISPATCH();
+  }
+  TARGET(LOAD_GLOBAL) {
+    PyObject* v = load_global_cached(ec->caches[instr - ec->instrs], f->globals, f->builtins, names[oparg]);
+    if (v == nullptr) goto error;
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(LOAD_GLOBAL_PUSH_NULL) {
+    PyObject* v = load_global_cached(ec->caches[instr - ec->instrs], f->globals, f->builtins, names[oparg]);
+    if (v == nullptr) goto error;
+    PUSH(nullptr);
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(STORE_GLOBAL) {
+    PyObject* v = POP();
+    int err = PyDict_SetItem(f->globals, names[oparg], v);
+    Py_DECREF(v);
+    if (err != 0) goto error;
+    DISPATCH();
+  }
+  TARGET(DELETE_GLOBAL) {
+    if (PyDict_DelItem(f->globals, names[oparg]) != 0) {
+      if (PyErr_ExceptionMatches(PyExc_KeyError)) {
+        PyErr_Clear();
+        format_name_error(names[oparg]);
+      }
+      goto error;
+    }
+    DISPATCH();
+  }
+
+  // ---- cells ------------------------------------------------------------------------
+  TARGET(MAKE_CELL) {
+    // An argument that is also a cell arrives as a plain value.
+    PyObject* initial = GETLOCAL(oparg);
+    PyObject* cell = PyCell_New(initial);
+    if (cell == nullptr) goto error;
+    SETLOCAL(oparg, cell);
+    DISPATCH();
+  }
+  TARGET(LOAD_CLOSURE) {
+    PUSH(Py_NewRef(GETLOCAL(oparg)));
+    DISPATCH();
+  }
+  TARGET(LOAD_DEREF) {
+    PyObject* v = PyCell_GET(GETLOCAL(oparg));
+    if (v == nullptr) {
+      format_unbound_error(ec->localsplus_name(static_cast<int>(oparg)),
+                           ec->localspluskinds[oparg] & kLocalFree);
+      goto error;
+    }
+    PUSH(Py_NewRef(v));
+    DISPATCH();
+  }
+  TARGET(STORE_DEREF) {
+    PyObject* v = POP();
+    PyObject* cell = GETLOCAL(oparg);
+    PyObject* old = PyCell_GET(cell);
+    PyCell_SET(cell, v);
+    Py_XDECREF(old);
+    DISPATCH();
+  }
+  TARGET(DELETE_DEREF) {
+    PyObject* cell = GETLOCAL(oparg);
+    PyObject* old = PyCell_GET(cell);
+    if (old == nullptr) {
+      format_unbound_error(ec->localsplus_name(static_cast<int>(oparg)),
+                           ec->localspluskinds[oparg] & kLocalFree);
+      goto error;
+    }
+    PyCell_SET(cell, nullptr);
+    Py_DECREF(old);
+    DISPATCH();
+  }
+  TARGET(LOAD_CLASSDEREF) {
+    // Class bodies: the class namespace first, then the enclosing cell.
+    PyObject* name = ec->localsplus_name(static_cast<int>(oparg));
+    PyObject* v = nullptr;
+    if (PyDict_CheckExact(f->locals)) {
+      v = PyDict_GetItemWithError(f->locals, name);
+      Py_XINCREF(v);
+      if (v == nullptr && PyErr_Occurred()) goto error;
+    } else {
+      v = PyObject_GetItem(f->locals, name);
+      if (v == nullptr) {
+        if (!PyErr_ExceptionMatches(PyExc_KeyError)) goto error;
+        PyErr_Clear();
+      }
+    }
+    if (v == nullptr) {
+      v = PyCell_GET(GETLOCAL(oparg));
+      if (v == nullptr) {
+        format_unbound_error(name, ec->localspluskinds[oparg] & kLocalFree);
+        goto error;
+      }
+      Py_INCREF(v);
+    }
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(COPY_FREE_VARS) {
+    PyObject* closure = reinterpret_cast<PyFunctionObject*>(f->func)->func_closure;
+    const int offset = ec->nlocalsplus - static_cast<int>(oparg);
+    for (uint32_t i = 0; i < oparg; ++i) localsplus[offset + static_cast<int>(i)] = Py_NewRef(PyTuple_GET_ITEM(closure, i));
+    DISPATCH();
+  }
+
+  // ---- attributes ------------------------------------------------------------------------
+  TARGET(LOAD_ATTR) {
+    PyObject* owner = TOP();
+    PyObject* res = PyObject_GetAttr(owner, names[oparg]);
+    Py_DECREF(owner);
+    SET_TOP(res);
+    if (res == nullptr) goto error;
+    DISPATCH();
+  }
+  TARGET(STORE_ATTR) {
+    PyObject* owner = TOP();
+    PyObject* v = SECOND();
+    STACK_SHRINK(2);
+    int err = PyObject_SetAttr(owner, names[oparg], v);
+    Py_DECREF(v);
+    Py_DECREF(owner);
+    if (err != 0) goto error;
+    DISPATCH();
+  }
+  TARGET(DELETE_ATTR) {
+    PyObject* owner = POP();
+    int err = PyObject_SetAttr(owner, names[oparg], nullptr);
+    Py_DECREF(owner);
+    if (err != 0) goto error;
+    DISPATCH();
+  }
+  TARGET(LOAD_METHOD) {
+    PyObject* obj = TOP();
+    PyObject* meth = nullptr;
+    int found = _PyObject_GetMethod(obj, names[oparg], &meth);
+    if (meth == nullptr) goto error;  // obj stays on the stack; unwinding frees it
+    if (found) {
+      SET_TOP(meth);  // [meth, self]
+      PUSH(obj);
+    } else {
+      Py_DECREF(obj);  // [NULL, attr]
+      SET_TOP(nullptr);
+      PUSH(meth);
+    }
+    DISPATCH();
+  }
+  TARGET(LOAD_BUILD_CLASS) {
+    PyObject* bc;
+    if (PyDict_CheckExact(f->builtins)) {
+      bc = PyDict_GetItemWithError(f->builtins, xp::vm::names().build_class);
+      if (bc == nullptr) {
+        if (!PyErr_Occurred()) PyErr_SetString(PyExc_NameError, "__build_class__ not found");
+        goto error;
+      }
+      Py_INCREF(bc);
+    } else {
+      bc = PyObject_GetItem(f->builtins, xp::vm::names().build_class);
+      if (bc == nullptr) {
+        if (PyErr_ExceptionMatches(PyExc_KeyError)) {
+          PyErr_Clear();
+          PyErr_SetString(PyExc_NameError, "__build_class__ not found");
+        }
+        goto error;
+      }
+    }
+    PyObject* s = rt::substitute_builtin(bc);
+    Py_INCREF(s);
+    Py_DECREF(bc);
+    PUSH(s);
+    DISPATCH();
+  }
+  TARGET(LOAD_ASSERTION_ERROR) {
+    PUSH(Py_NewRef(PyExc_AssertionError));
+    DISPATCH();
+  }
+  TARGET(SETUP_ANNOTATIONS) {
+    PyObject* key = xp::vm::names().annotations;
+    if (f->locals == nullptr) {
+      PyErr_SetString(PyExc_SystemError, "no locals found when setting up annotations");
+      goto error;
+    }
+    if (PyDict_CheckExact(f->locals)) {
+      PyObject* ann = PyDict_GetItemWithError(f->locals, key);
+      if (ann == nullptr) {
+        if (PyErr_Occurred()) goto error;
+        Ref d = steal(PyDict_New());
+        if (!d || PyDict_SetItem(f->locals, key, d.get()) != 0) goto error;
+      }
+    } else {
+      PyObject* ann = PyObject_GetItem(f->locals, key);
+      if (ann == nullptr) {
+        if (!PyErr_ExceptionMatches(PyExc_KeyError)) goto error;
+        PyErr_Clear();
+        Ref d = steal(PyDict_New());
+        if (!d || PyObject_SetItem(f->locals, key, d.get()) != 0) goto error;
+      } else {
+        Py_DECREF(ann);
+      }
+    }
+    DISPATCH();
+  }
+
+  // ---- operators ---------------------------------------------------------------------------
+  TARGET(UNARY_POSITIVE) {
+    PyObject* v = TOP();
+    PyObject* r = PyNumber_Positive(v);
+    Py_DECREF(v);
+    SET_TOP(r);
+    if (r == nullptr) goto error;
+    DISPATCH();
+  }
+  TARGET(UNARY_NEGATIVE) {
+    PyObject* v = TOP();
+    PyObject* r = PyNumber_Negative(v);
+    Py_DECREF(v);
+    SET_TOP(r);
+    if (r == nullptr) goto error;
+    DISPATCH();
+  }
+  TARGET(UNARY_INVERT) {
+    PyObject* v = TOP();
+    PyObject* r = PyNumber_Invert(v);
+    Py_DECREF(v);
+    SET_TOP(r);
+    if (r == nullptr) goto error;
+    DISPATCH();
+  }
+  TARGET(UNARY_NOT) {
+    PyObject* v = TOP();
+    int err = PyObject_IsTrue(v);
+    Py_DECREF(v);
+    if (err < 0) {
+      STACK_SHRINK(1);
+      goto error;
+    }
+    SET_TOP(Py_NewRef(err ? Py_False : Py_True));
+    DISPATCH();
+  }
+
+#define BINARY_TARGET(name, nb)            \
+  TARGET(name) {                           \
+    PyObject* rhs = POP();                 \
+    PyObject* lhs = TOP();                 \
+    PyObject* r = binary_op(nb, lhs, rhs); \
+    Py_DECREF(lhs);                        \
+    Py_DECREF(rhs);                        \
+    SET_TOP(r);                            \
+    if (r == nullptr) goto error;          \
+    DISPATCH();                            \
+  }
+  BINARY_TARGET(BINARY_ADD, 0)
+  BINARY_TARGET(BINARY_AND, 1)
+  BINARY_TARGET(BINARY_FLOOR_DIVIDE, 2)
+  BINARY_TARGET(BINARY_LSHIFT, 3)
+  BINARY_TARGET(BINARY_MATRIX_MULTIPLY, 4)
+  BINARY_TARGET(BINARY_MULTIPLY, 5)
+  BINARY_TARGET(BINARY_MODULO, 6)
+  BINARY_TARGET(BINARY_OR, 7)
+  BINARY_TARGET(BINARY_POWER, 8)
+  BINARY_TARGET(BINARY_RSHIFT, 9)
+  BINARY_TARGET(BINARY_SUBTRACT, 10)
+  BINARY_TARGET(BINARY_TRUE_DIVIDE, 11)
+  BINARY_TARGET(BINARY_XOR, 12)
+  BINARY_TARGET(INPLACE_AND, 14)
+  BINARY_TARGET(INPLACE_FLOOR_DIVIDE, 15)
+  BINARY_TARGET(INPLACE_LSHIFT, 16)
+  BINARY_TARGET(INPLACE_MATRIX_MULTIPLY, 17)
+  BINARY_TARGET(INPLACE_MULTIPLY, 18)
+  BINARY_TARGET(INPLACE_MODULO, 19)
+  BINARY_TARGET(INPLACE_OR, 20)
+  BINARY_TARGET(INPLACE_POWER, 21)
+  BINARY_TARGET(INPLACE_RSHIFT, 22)
+  BINARY_TARGET(INPLACE_SUBTRACT, 23)
+  BINARY_TARGET(INPLACE_TRUE_DIVIDE, 24)
+  BINARY_TARGET(INPLACE_XOR, 25)
+#undef BINARY_TARGET
+
+  TARGET(INPLACE_ADD) {
+    PyObject* rhs = POP();
+    PyObject* lhs = TOP();
+    // `s += t` where s is a local about to be overwritten: drop the local's
+    // reference first so PyUnicode_Append can resize in place (CPython's
+    // BINARY_OP_INPLACE_ADD_UNICODE), avoiding quadratic string building.
+    if (PyUnicode_CheckExact(lhs) && PyUnicode_CheckExact(rhs) && ip->op == Op::STORE_FAST &&
+        GETLOCAL(ip->arg) == lhs) {
+      localsplus[ip->arg] = nullptr;
+      Py_DECREF(lhs);  // the local's reference; the stack's remains
+      PyUnicode_Append(&lhs, rhs);
+      Py_DECREF(rhs);
+      SET_TOP(lhs);
+      if (lhs == nullptr) goto error;
+      DISPATCH();
+    }
+    PyObject* r = binary_op(13, lhs, rhs);
+    Py_DECREF(lhs);
+    Py_DECREF(rhs);
+    SET_TOP(r);
+    if (r == nullptr) goto error;
+    DISPATCH();
+  }
+
+  TARGET(BINARY_SUBSCR) {
+    PyObject* sub = POP();
+    PyObject* container = TOP();
+    PyObject* r = nullptr;
+    if (PyList_CheckExact(container) && is_compact_long(sub)) {
+      long i = compact_value(sub);
+      if (i < 0) i += PyList_GET_SIZE(container);
+      if (i >= 0 && i < PyList_GET_SIZE(container)) r = Py_NewRef(PyList_GET_ITEM(container, i));
+    } else if (PyTuple_CheckExact(container) && is_compact_long(sub)) {
+      long i = compact_value(sub);
+      if (i < 0) i += PyTuple_GET_SIZE(container);
+      if (i >= 0 && i < PyTuple_GET_SIZE(container)) r = Py_NewRef(PyTuple_GET_ITEM(container, i));
+    }
+    if (r == nullptr) r = PyObject_GetItem(container, sub);
+    Py_DECREF(container);
+    Py_DECREF(sub);
+    SET_TOP(r);
+    if (r == nullptr) goto error;
+    DISPATCH();
+  }
+  TARGET(STORE_SUBSCR) {
+    PyObject* sub = TOP();
+    PyObject* container = SECOND();
+    PyObject* v = THIRD();
+    STACK_SHRINK(3);
+    int err = PyObject_SetItem(container, sub, v);
+    Py_DECREF(v);
+    Py_DECREF(container);
+    Py_DECREF(sub);
+    if (err != 0) goto error;
+    DISPATCH();
+  }
+  TARGET(DELETE_SUBSCR) {
+    PyObject* sub = TOP();
+    PyObject* container = SECOND();
+    STACK_SHRINK(2);
+    int err = PyObject_DelItem(container, sub);
+    Py_DECREF(container);
+    Py_DECREF(sub);
+    if (err != 0) goto error;
+    DISPATCH();
+  }
+  TARGET(COMPARE_OP) {
+    PyObject* rhs = POP();
+    PyObject* lhs = TOP();
+    const int c = fast_compare(static_cast<int>(oparg), lhs, rhs);
+    PyObject* r = c >= 0 ? Py_NewRef(c ? Py_True : Py_False)
+                         : PyObject_RichCompare(lhs, rhs, static_cast<int>(oparg));
+    Py_DECREF(lhs);
+    Py_DECREF(rhs);
+    SET_TOP(r);
+    if (r == nullptr) goto error;
+    DISPATCH();
+  }
+  TARGET(IS_OP) {
+    PyObject* rhs = POP();
+    PyObject* lhs = TOP();
+    const bool res = (lhs == rhs) ^ (oparg != 0);
+    Py_DECREF(lhs);
+    Py_DECREF(rhs);
+    SET_TOP(Py_NewRef(res ? Py_True : Py_False));
+    DISPATCH();
+  }
+  TARGET(CONTAINS_OP) {
+    PyObject* rhs = POP();
+    PyObject* lhs = TOP();
+    int res = PySequence_Contains(rhs, lhs);
+    Py_DECREF(lhs);
+    Py_DECREF(rhs);
+    if (res < 0) {
+      STACK_SHRINK(1);
+      goto error;
+    }
+    SET_TOP(Py_NewRef((res ^ static_cast<int>(oparg)) ? Py_True : Py_False));
+    DISPATCH();
+  }
+
+  // ---- building ------------------------------------------------------------------------------
+  TARGET(BUILD_TUPLE) {
+    PyObject* tup = PyTuple_New(oparg);
+    if (tup == nullptr) goto error;
+    for (uint32_t i = oparg; i > 0; --i) PyTuple_SET_ITEM(tup, i - 1, POP());
+    PUSH(tup);
+    DISPATCH();
+  }
+  TARGET(BUILD_LIST) {
+    PyObject* list = PyList_New(oparg);
+    if (list == nullptr) goto error;
+    for (uint32_t i = oparg; i > 0; --i) PyList_SET_ITEM(list, i - 1, POP());
+    PUSH(list);
+    DISPATCH();
+  }
+  TARGET(BUILD_SET) {
+    PyObject* set = PySet_New(nullptr);
+    int err = set == nullptr ? -1 : 0;
+    for (uint32_t i = oparg; i > 0; --i) {
+      PyObject* item = PEEK(i);
+      if (err == 0) err = PySet_Add(set, item);
+      Py_DECREF(item);
+    }
+    STACK_SHRINK(oparg);
+    if (err != 0) {
+      Py_XDECREF(set);
+      goto error;
+    }
+    PUSH(set);
+    DISPATCH();
+  }
+  TARGET(BUILD_MAP) {
+    PyObject* map = _PyDict_NewPresized(static_cast<Py_ssize_t>(oparg));
+    int err = map == nullptr ? -1 : 0;
+    for (uint32_t i = oparg; i > 0 && err == 0; --i)
+      err = PyDict_SetItem(map, PEEK(2 * i), PEEK(2 * i - 1));
+    for (uint32_t i = 0; i < 2 * oparg; ++i) Py_DECREF(POP());
+    if (err != 0) {
+      Py_XDECREF(map);
+      goto error;
+    }
+    PUSH(map);
+    DISPATCH();
+  }
+  TARGET(BUILD_CONST_KEY_MAP) {
+    PyObject* keys = TOP();
+    if (!PyTuple_CheckExact(keys) || PyTuple_GET_SIZE(keys) != static_cast<Py_ssize_t>(oparg)) {
+      PyErr_SetString(PyExc_SystemError, "bad BUILD_CONST_KEY_MAP keys argument");
+      goto error;
+    }
+    PyObject* map = _PyDict_NewPresized(static_cast<Py_ssize_t>(oparg));
+    int err = map == nullptr ? -1 : 0;
+    for (uint32_t i = 0; i < oparg && err == 0; ++i)
+      err = PyDict_SetItem(map, PyTuple_GET_ITEM(keys, i), PEEK(oparg + 1 - i));
+    Py_DECREF(POP());
+    for (uint32_t i = 0; i < oparg; ++i) Py_DECREF(POP());
+    if (err != 0) {
+      Py_XDECREF(map);
+      goto error;
+    }
+    PUSH(map);
+    DISPATCH();
+  }
+  TARGET(BUILD_STRING) {
+    Ref empty = steal(PyUnicode_New(0, 0));
+    PyObject* str = empty ? _PyUnicode_JoinArray(empty.get(), sp - oparg, oparg) : nullptr;
+    for (uint32_t i = 0; i < oparg; ++i) Py_DECREF(POP());
+    if (str == nullptr) goto error;
+    PUSH(str);
+    DISPATCH();
+  }
+  TARGET(BUILD_SLICE) {
+    PyObject* step = oparg == 3 ? POP() : nullptr;
+    PyObject* stop = POP();
+    PyObject* start = TOP();
+    PyObject* slice = PySlice_New(start, stop, step);
+    Py_DECREF(start);
+    Py_DECREF(stop);
+    Py_XDECREF(step);
+    SET_TOP(slice);
+    if (slice == nullptr) goto error;
+    DISPATCH();
+  }
+  TARGET(LIST_APPEND) {
+    PyObject* v = POP();
+    PyObject* list = PEEK(oparg);
+    int err = PyList_Append(list, v);
+    Py_DECREF(v);
+    if (err != 0) goto error;
+    DISPATCH();
+  }
+  TARGET(SET_ADD) {
+    PyObject* v = POP();
+    PyObject* set = PEEK(oparg);
+    int err = PySet_Add(set, v);
+    Py_DECREF(v);
+    if (err != 0) goto error;
+    DISPATCH();
+  }
+  TARGET(MAP_ADD) {
+    PyObject* value = POP();
+    PyObject* key = POP();
+    PyObject* map = PEEK(oparg);
+    int err = PyDict_SetItem(map, key, value);
+    Py_DECREF(value);
+    Py_DECREF(key);
+    if (err != 0) goto error;
+    DISPATCH();
+  }
+  TARGET(LIST_EXTEND) {
+    PyObject* iterable = POP();
+    PyObject* list = PEEK(oparg);
+    PyObject* none = _PyList_Extend(reinterpret_cast<PyListObject*>(list), iterable);
+    if (none == nullptr) {
+      if (PyErr_ExceptionMatches(PyExc_TypeError) && Py_TYPE(iterable)->tp_iter == nullptr &&
+          !PySequence_Check(iterable)) {
+        PyErr_Clear();
+        PyErr_Format(PyExc_TypeError, "Value after * must be an iterable, not %.200s", Py_TYPE(iterable)->tp_name);
+      }
+      Py_DECREF(iterable);
+      goto error;
+    }
+    Py_DECREF(none);
+    Py_DECREF(iterable);
+    DISPATCH();
+  }
+  TARGET(SET_UPDATE) {
+    PyObject* iterable = POP();
+    PyObject* set = PEEK(oparg);
+    int err = _PySet_Update(set, iterable);
+    Py_DECREF(iterable);
+    if (err < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(DICT_UPDATE) {
+    PyObject* update = POP();
+    PyObject* dict = PEEK(oparg);
+    if (PyDict_Update(dict, update) < 0) {
+      if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
+        PyErr_Clear();
+        PyErr_Format(PyExc_TypeError, "'%.200s' object is not a mapping", Py_TYPE(update)->tp_name);
+      }
+      Py_DECREF(update);
+      goto error;
+    }
+    Py_DECREF(update);
+    DISPATCH();
+  }
+  TARGET(DICT_MERGE) {
+    PyObject* update = POP();
+    PyObject* dict = PEEK(oparg);
+    if (_PyDict_MergeEx(dict, update, 2) < 0) {
+      format_kwargs_error(PEEK(2 + oparg), update);
+      Py_DECREF(update);
+      goto error;
+    }
+    Py_DECREF(update);
+    DISPATCH();
+  }
+  TARGET(LIST_TO_TUPLE) {
+    PyObject* list = POP();
+    PyObject* tuple = PyList_AsTuple(list);
+    Py_DECREF(list);
+    if (tuple == nullptr) goto error;
+    PUSH(tuple);
+    DISPATCH();
+  }
+  TARGET(FORMAT_VALUE) {
+    const bool have_spec = (oparg & 0x04) == 0x04;
+    PyObject* spec = have_spec ? POP() : nullptr;
+    PyObject* value = POP();
+    PyObject* conv = nullptr;
+    switch (oparg & 0x03) {
+      case 1: conv = PyObject_Str(value); break;
+      case 2: conv = PyObject_Repr(value); break;
+      case 3: conv = PyObject_ASCII(value); break;
+      default: break;
+    }
+    if ((oparg & 0x03) != 0) {
+      Py_DECREF(value);
+      if (conv == nullptr) {
+        Py_XDECREF(spec);
+        goto error;
+      }
+      value = conv;
+    }
+    PyObject* result;
+    if (PyUnicode_CheckExact(value) && spec == nullptr) {
+      result = value;
+    } else {
+      result = PyObject_Format(value, spec);
+      Py_DECREF(value);
+      Py_XDECREF(spec);
+      if (result == nullptr) goto error;
+    }
+    PUSH(result);
+    DISPATCH();
+  }
+  TARGET(UNPACK_SEQUENCE) {
+    PyObject* seq = POP();
+    if (PyTuple_CheckExact(seq) && PyTuple_GET_SIZE(seq) == static_cast<Py_ssize_t>(oparg)) {
+      for (uint32_t i = oparg; i > 0; --i) PUSH(Py_NewRef(PyTuple_GET_ITEM(seq, i - 1)));
+    } else if (PyList_CheckExact(seq) && PyList_GET_SIZE(seq) == static_cast<Py_ssize_t>(oparg)) {
+      for (uint32_t i = oparg; i > 0; --i) PUSH(Py_NewRef(PyList_GET_ITEM(seq, i - 1)));
+    } else if (unpack_iterable(seq, static_cast<int>(oparg), -1, &sp) < 0) {
+      Py_DECREF(seq);
+      goto error;
+    }
+    Py_DECREF(seq);
+    DISPATCH();
+  }
+  TARGET(UNPACK_EX) {
+    PyObject* seq = POP();
+    int err = unpack_iterable(seq, static_cast<int>(oparg & 0xFF), static_cast<int>(oparg >> 8), &sp);
+    Py_DECREF(seq);
+    if (err < 0) goto error;
+    DISPATCH();
+  }
+
+  // ---- control flow ------------------------------------------------------------------------------
+  TARGET(JUMP) {
+    JUMP_TO(oparg);
+    DISPATCH();
+  }
+  TARGET(JUMP_BACKWARD) {
+    JUMP_TO(oparg);
+    CHECK_BREAKER();
+    DISPATCH();
+  }
+#define COND_JUMP_TARGET(name, jump_if_true)                   \
+  TARGET(name) {                                               \
+    PyObject* cond = POP();                                    \
+    int truth;                                                 \
+    if (cond == Py_True) {                                     \
+      truth = 1;                                               \
+    } else if (cond == Py_False || cond == Py_None) {          \
+      truth = 0;                                               \
+    } else {                                                   \
+      truth = PyObject_IsTrue(cond);                           \
+      if (truth < 0) {                                         \
+        Py_DECREF(cond);                                       \
+        goto error;                                            \
+      }                                                        \
+    }                                                          \
+    Py_DECREF(cond);                                           \
+    if (truth == (jump_if_true)) {                             \
+      JUMP_TO(oparg);                                          \
+      if (instr->flags & kInstrBackward) CHECK_BREAKER();      \
+    }                                                          \
+    DISPATCH();                                                \
+  }
+  COND_JUMP_TARGET(POP_JUMP_IF_FALSE, 0)
+  COND_JUMP_TARGET(POP_JUMP_IF_TRUE, 1)
+#undef COND_JUMP_TARGET
+  TARGET(POP_JUMP_IF_NONE) {
+    PyObject* v = POP();
+    const bool is_none = v == Py_None;
+    Py_DECREF(v);
+    if (is_none) {
+      JUMP_TO(oparg);
+      if (instr->flags & kInstrBackward) CHECK_BREAKER();
+    }
+    DISPATCH();
+  }
+  TARGET(POP_JUMP_IF_NOT_NONE) {
+    PyObject* v = POP();
+    const bool is_none = v == Py_None;
+    Py_DECREF(v);
+    if (!is_none) {
+      JUMP_TO(oparg);
+      if (instr->flags & kInstrBackward) CHECK_BREAKER();
+    }
+    DISPATCH();
+  }
+  TARGET(JUMP_IF_FALSE_OR_POP) {
+    PyObject* cond = TOP();
+    int truth = cond == Py_True ? 1 : cond == Py_False ? 0 : PyObject_IsTrue(cond);
+    if (truth < 0) goto error;
+    if (!truth) {
+      JUMP_TO(oparg);
+    } else {
+      STACK_SHRINK(1);
+      Py_DECREF(cond);
+    }
+    DISPATCH();
+  }
+  TARGET(JUMP_IF_TRUE_OR_POP) {
+    PyObject* cond = TOP();
+    int truth = cond == Py_True ? 1 : cond == Py_False ? 0 : PyObject_IsTrue(cond);
+    if (truth < 0) goto error;
+    if (truth) {
+      JUMP_TO(oparg);
+    } else {
+      STACK_SHRINK(1);
+      Py_DECREF(cond);
+    }
+    DISPATCH();
+  }
+  TARGET(GET_ITER) {
+    PyObject* iterable = TOP();
+    PyObject* iter = PyObject_GetIter(iterable);
+    Py_DECREF(iterable);
+    SET_TOP(iter);
+    if (iter == nullptr) goto error;
+    DISPATCH();
+  }
+  TARGET(FOR_ITER) {
+    PyObject* iter = TOP();
+    PyObject* next = (*Py_TYPE(iter)->tp_iternext)(iter);
+    if (next != nullptr) {
+      PUSH(next);
+      DISPATCH();
+    }
+    if (PyErr_Occurred()) {
+      if (!PyErr_ExceptionMatches(PyExc_StopIteration)) goto error;
+      PyErr_Clear();
+    }
+    STACK_SHRINK(1);
+    Py_DECREF(iter);
+    JUMP_TO(oparg);
+    DISPATCH();
+  }
+
+  // ---- calls -------------------------------------------------------------------------------------
+  TARGET(KW_NAMES) {
+    kwnames = consts[oparg];
+    DISPATCH();
+  }
+  TARGET(CALL) {
+    int is_meth = PEEK(oparg + 2) != nullptr;
+    PyObject* callable = PEEK(oparg + 1);
+    if (!is_meth && Py_TYPE(callable) == &PyMethod_Type) {
+      PEEK(oparg + 1) = Py_NewRef(PyMethod_GET_SELF(callable));
+      PEEK(oparg + 2) = Py_NewRef(PyMethod_GET_FUNCTION(callable));
+      Py_DECREF(callable);
+      is_meth = 1;
+    }
+    const uint32_t total = oparg + static_cast<uint32_t>(is_meth);
+    callable = PEEK(total + 1);
+    PyObject* kw = kwnames;
+    kwnames = nullptr;
+    const Py_ssize_t npos = static_cast<Py_ssize_t>(total) - (kw ? PyTuple_GET_SIZE(kw) : 0);
+    if (is_vm_function(callable)) {
+      // Interpreted -> interpreted: a new frame in this same loop.
+      PyObject** args = sp - total;
+      STACK_SHRINK(oparg + 2);  // args move into the callee; callable/NULL slots go
+      SAVE_FRAME();
+      Frame* callee = make_call_frame(t, callable, args, npos, kw);
+      Py_DECREF(callable);
+      if (callee == nullptr) goto error;
+      callee->back = f;
+      f = callee;
+      goto start_frame;
+    }
+    SAVE_FRAME();
+    PyObject* res = call_host(t, callable, sp - total, static_cast<size_t>(npos) | PY_VECTORCALL_ARGUMENTS_OFFSET, kw);
+    for (uint32_t i = 0; i < total; ++i) Py_DECREF(POP());
+    Py_DECREF(callable);
+    STACK_SHRINK(2 - is_meth);
+    PUSH(res);
+    if (res == nullptr) {
+      STACK_SHRINK(1);
+      goto error;
+    }
+    DISPATCH();
+  }
+  TARGET(CALL_FUNCTION_EX) {
+    PyObject* kwargs = nullptr;
+    if (oparg & 1) {
+      kwargs = POP();
+      if (!PyDict_CheckExact(kwargs)) {
+        PyObject* d = PyDict_New();
+        if (d == nullptr || _PyDict_MergeEx(d, kwargs, 2) < 0) {
+          Py_XDECREF(d);
+          format_kwargs_error(SECOND(), kwargs);
+          Py_DECREF(kwargs);
+          goto error;
+        }
+        Py_DECREF(kwargs);
+        kwargs = d;
+      }
+    }
+    PyObject* callargs = POP();
+    PyObject* func = TOP();
+    if (!PyTuple_CheckExact(callargs)) {
+      if (check_args_iterable(func, callargs) < 0) {
+        Py_DECREF(callargs);
+        Py_XDECREF(kwargs);
+        goto error;
+      }
+      PyObject* tup = PySequence_Tuple(callargs);
+      Py_DECREF(callargs);
+      if (tup == nullptr) {
+        Py_XDECREF(kwargs);
+        goto error;
+      }
+      callargs = tup;
+    }
+    SAVE_FRAME();
+    PyObject* res;
+    if (func == reinterpret_cast<PyObject*>(&PySuper_Type) && PyTuple_GET_SIZE(callargs) == 0 &&
+        (kwargs == nullptr || PyDict_GET_SIZE(kwargs) == 0))
+      res = rt::super_without_args(t);
+    else
+      res = PyObject_Call(func, callargs, kwargs);
+    Py_DECREF(callargs);
+    Py_XDECREF(kwargs);
+    Py_DECREF(func);
+    STACK_SHRINK(1);  // func; below it the NULL slot takes the result
+    SET_TOP(res);
+    if (res == nullptr) {
+      STACK_SHRINK(1);
+      goto error;
+    }
+    DISPATCH();
+  }
+  TARGET(MAKE_FUNCTION) {
+    PyObject* codeobj = POP();
+    PyObject* func = rt::make_function(codeobj, f->globals);
+    Py_DECREF(codeobj);
+    if (func == nullptr) goto error;
+    auto* fn = reinterpret_cast<PyFunctionObject*>(func);
+    if (oparg & 0x08) Py_XSETREF(fn->func_closure, POP());
+    if (oparg & 0x04) Py_XSETREF(fn->func_annotations, POP());
+    if (oparg & 0x02) Py_XSETREF(fn->func_kwdefaults, POP());
+    if (oparg & 0x01) Py_XSETREF(fn->func_defaults, POP());
+    PUSH(func);
+    DISPATCH();
+  }
+  TARGET(RETURN_VALUE) {
+    retval = POP();
+    goto return_from_frame;
+  }
+  TARGET(RETURN_GENERATOR) {
+    SAVE_FRAME();
+    Frame* const back = f->back;
+    const bool was_entry = f->is_entry;
+    Frame* moved = nullptr;
+    PyObject* gen = rt::make_generator(t, f, &moved);
+    if (gen == nullptr) goto error;
+    // The generator owns the frame now; this call returns the generator.
+    moved->is_entry = false;
+    moved->back = nullptr;
+    moved->state = FrameState::Created;
+    tstate->recursion_remaining++;
+    if (was_entry) {
+      t.current = saved_current;
+      return gen;
+    }
+    f = back;
+    t.current = f;
+    LOAD_FRAME();
+    PUSH(gen);
+    DISPATCH();
+  }
+
+  // ---- exceptions ----------------------------------------------------------------------------------
+  TARGET(RAISE_VARARGS) {
+    PyObject* cause = oparg == 2 ? POP() : nullptr;
+    PyObject* exc = oparg >= 1 ? POP() : nullptr;
+    if (oparg == 0) {
+      do_reraise();
+      goto exception_unwind;  // a bare raise adds no traceback entry
+    }
+    do_raise(exc, cause);
+    Py_XDECREF(exc);
+    Py_XDECREF(cause);
+    goto error;
+  }
+  TARGET(RERAISE) {
+    if (oparg) {
+      PyObject* lasti = PEEK(oparg + 1);
+      if (!PyLong_Check(lasti)) {
+        PyErr_SetString(PyExc_SystemError, "lasti is not an int");
+        goto error;
+      }
+      lasti_override = PyLong_AsLong(lasti);
+    }
+    PyObject* val = POP();
+    PyErr_Restore(Py_NewRef(PyExceptionInstance_Class(val)), val, PyException_GetTraceback(val));
+    goto exception_unwind;
+  }
+  TARGET(PUSH_EXC_INFO) {
+    PyObject* value = TOP();
+    _PyErr_StackItem* exc_info = tstate->exc_info;
+    SET_TOP(exc_info->exc_value != nullptr ? exc_info->exc_value : Py_NewRef(Py_None));
+    PUSH(Py_NewRef(value));
+    exc_info->exc_value = value;
+    DISPATCH();
+  }
+  TARGET(POP_EXCEPT) {
+    _PyErr_StackItem* exc_info = tstate->exc_info;
+    PyObject* old = exc_info->exc_value;
+    exc_info->exc_value = POP();
+    Py_XDECREF(old);
+    DISPATCH();
+  }
+  TARGET(CHECK_EXC_MATCH) {
+    PyObject* right = POP();
+    PyObject* left = TOP();
+    if (check_except_type_valid(right) < 0) {
+      Py_DECREF(right);
+      goto error;
+    }
+    int res = PyErr_GivenExceptionMatches(left, right);
+    Py_DECREF(right);
+    PUSH(Py_NewRef(res ? Py_True : Py_False));
+    DISPATCH();
+  }
+  TARGET(CHECK_EG_MATCH) {
+    PyObject* match_type = POP();
+    if (check_except_star_type_valid(match_type) < 0) {
+      Py_DECREF(match_type);
+      goto error;
+    }
+    PyObject* exc_value = TOP();
+    PyObject* match = nullptr;
+    PyObject* rest = nullptr;
+    int res = exception_group_match(exc_value, match_type, &match, &rest);
+    Py_DECREF(match_type);
+    if (res < 0) goto error;
+    if (match == Py_None) {
+      Py_XDECREF(rest);
+      PUSH(match);
+    } else {
+      // [val] -> [rest, match]; the match becomes the handled exception.
+      SET_TOP(rest);
+      PUSH(match);
+      PyErr_SetHandledException(match);
+      Py_DECREF(exc_value);
+    }
+    DISPATCH();
+  }
+  TARGET(PREP_RERAISE_STAR) {
+    PyObject* excs = POP();
+    PyObject* orig = POP();
+    PyObject* val = prep_reraise_star(orig, excs);
+    Py_DECREF(excs);
+    Py_DECREF(orig);
+    if (val == nullptr) goto error;
+    PUSH(val);
+    DISPATCH();
+  }
+  TARGET(BEFORE_WITH) {
+    PyObject* mgr = TOP();
+    PyObject* enter = lookup_special(mgr, xp::vm::names().enter);
+    if (enter == nullptr) {
+      if (!PyErr_Occurred())
+        PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the context manager protocol",
+                     Py_TYPE(mgr)->tp_name);
+      goto error;
+    }
+    PyObject* exit = lookup_special(mgr, xp::vm::names().exit);
+    if (exit == nullptr) {
+      if (!PyErr_Occurred())
+        PyErr_Format(PyExc_TypeError,
+                     "'%.200s' object does not support the context manager protocol (missed __exit__ method)",
+                     Py_TYPE(mgr)->tp_name);
+      Py_DECREF(enter);
+      goto error;
+    }
+    SET_TOP(exit);
+    Py_DECREF(mgr);
+    SAVE_FRAME();
+    PyObject* res = PyObject_CallNoArgs(enter);
+    Py_DECREF(enter);
+    if (res == nullptr) goto error;
+    PUSH(res);
+    DISPATCH();
+  }
+  TARGET(WITH_EXCEPT_START) {
+    // Stack: [exit, lasti, prev_exc, exc] -> [..., exit(type, exc, tb)]
+    PyObject* val = TOP();
+    PyObject* exit_func = PEEK(4);
+    Ref tb = steal(PyException_GetTraceback(val));
+    PyObject* stack[4] = {nullptr, PyExceptionInstance_Class(val), val, tb ? tb.get() : Py_None};
+    SAVE_FRAME();
+    PyObject* res = PyObject_Vectorcall(exit_func, stack + 1, 3 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
+    if (res == nullptr) goto error;
+    PUSH(res);
+    DISPATCH();
+  }
+
+  // ---- generators and coroutines ------------------------------------------------------------------
+  TARGET(YIELD_VALUE) {
+    // Generator frames are always entry frames (resumed by send()).
+    retval = POP();
+    SAVE_FRAME();
+    f->state = FrameState::Suspended;
+    tstate->recursion_remaining++;
+    if (dispatch == trace_table) tools::trace_frame_end(f, sp);
+    t.current = saved_current;
+    return retval;
+  }
+  TARGET(GET_YIELD_FROM_ITER) {
+    PyObject* iterable = TOP();
+    if (rt::is_coroutine(iterable)) {
+      if (!rt::code_allows_coroutine_yield_from(ec->flags)) {
+        PyErr_SetString(PyExc_TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+        goto error;
+      }
+    } else if (!PyGen_CheckExact(iterable)) {
+      PyObject* iter = PyObject_GetIter(iterable);
+      if (iter == nullptr) goto error;
+      Py_DECREF(iterable);
+      SET_TOP(iter);
+    }
+    DISPATCH();
+  }
+  TARGET(SEND) {
+    PyObject* v = POP();
+    PyObject* receiver = TOP();
+    PyObject* result = nullptr;
+    SAVE_FRAME();
+    PySendResult status = PyIter_Send(receiver, v, &result);
+    Py_DECREF(v);
+    if (status == PYGEN_ERROR) goto error;
+    if (status == PYGEN_RETURN) {
+      Py_DECREF(receiver);
+      SET_TOP(result);
+      JUMP_TO(oparg);
+      DISPATCH();
+    }
+    PUSH(result);
+    DISPATCH();
+  }
+  TARGET(GET_AWAITABLE) {
+    PyObject* iterable = TOP();
+    PyObject* iter = rt::get_awaitable_iter(iterable);
+    if (iter == nullptr) {
+      format_awaitable_error(Py_TYPE(iterable), static_cast<int>(oparg));
+      goto error;
+    }
+    Py_DECREF(iterable);
+    if (rt::is_coroutine(iter) && rt::delegate_of(iter) != nullptr) {
+      Py_DECREF(iter);
+      STACK_SHRINK(1);
+      PyErr_SetString(PyExc_RuntimeError, "coroutine is being awaited already");
+      goto error;
+    }
+    SET_TOP(iter);
+    DISPATCH();
+  }
+  TARGET(GET_AITER) {
+    PyObject* obj = TOP();
+    PyTypeObject* type = Py_TYPE(obj);
+    if (type->tp_as_async == nullptr || type->tp_as_async->am_aiter == nullptr) {
+      PyErr_Format(PyExc_TypeError, "'async for' requires an object with __aiter__ method, got %.100s",
+                   type->tp_name);
+      goto error;
+    }
+    PyObject* iter = (*type->tp_as_async->am_aiter)(obj);
+    if (iter == nullptr) goto error;
+    if (Py_TYPE(iter)->tp_as_async == nullptr || Py_TYPE(iter)->tp_as_async->am_anext == nullptr) {
+      PyErr_Format(PyExc_TypeError,
+                   "'async for' received an object from __aiter__ that does not implement __anext__: %.100s",
+                   Py_TYPE(iter)->tp_name);
+      Py_DECREF(iter);
+      goto error;
+    }
+    Py_DECREF(obj);
+    SET_TOP(iter);
+    DISPATCH();
+  }
+  TARGET(GET_ANEXT) {
+    PyObject* aiter = TOP();
+    PyTypeObject* type = Py_TYPE(aiter);
+    if (type->tp_as_async == nullptr || type->tp_as_async->am_anext == nullptr) {
+      PyErr_Format(PyExc_TypeError, "'async for' requires an iterator with __anext__ method, got %.100s",
+                   type->tp_name);
+      goto error;
+    }
+    PyObject* next_iter = (*type->tp_as_async->am_anext)(aiter);
+    if (next_iter == nullptr) goto error;
+    PyObject* awaitable = rt::get_awaitable_iter(next_iter);
+    if (awaitable == nullptr) {
+      PyErr_Clear();
+      PyErr_Format(PyExc_TypeError, "'async for' received an invalid object from __anext__: %.100s",
+                   Py_TYPE(next_iter)->tp_name);
+      Py_DECREF(next_iter);
+      goto error;
+    }
+    Py_DECREF(next_iter);
+    PUSH(awaitable);
+    DISPATCH();
+  }
+  TARGET(END_ASYNC_FOR) {
+    PyObject* val = POP();
+    if (PyErr_GivenExceptionMatches(val, PyExc_StopAsyncIteration)) {
+      Py_DECREF(val);
+      Py_DECREF(POP());
+      DISPATCH();
+    }
+    PyErr_Restore(Py_NewRef(PyExceptionInstance_Class(val)), val, PyException_GetTraceback(val));
+    goto exception_unwind;
+  }
+  TARGET(BEFORE_ASYNC_WITH) {
+    PyObject* mgr = TOP();
+    PyObject* enter = lookup_special(mgr, xp::vm::names().aenter);
+    if (enter == nullptr) {
+      if (!PyErr_Occurred())
+        PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the asynchronous context manager protocol",
+                     Py_TYPE(mgr)->tp_name);
+      goto error;
+    }
+    PyObject* exit = lookup_special(mgr, xp::vm::names().aexit);
+    if (exit == nullptr) {
+      if (!PyErr_Occurred())
+        PyErr_Format(PyExc_TypeError,
+                     "'%.200s' object does not support the asynchronous context manager protocol "
+                     "(missed __aexit__ method)",
+                     Py_TYPE(mgr)->tp_name);
+      Py_DECREF(enter);
+      goto error;
+    }
+    SET_TOP(exit);
+    Py_DECREF(mgr);
+    SAVE_FRAME();
+    PyObject* res = PyObject_CallNoArgs(enter);
+    Py_DECREF(enter);
+    if (res == nullptr) goto error;
+    PUSH(res);
+    DISPATCH();
+  }
+  TARGET(ASYNC_GEN_WRAP) {
+    PyObject* v = TOP();
+    PyObject* w = rt::wrap_async_gen_value(v);
+    if (w == nullptr) {
+      STACK_SHRINK(1);
+      goto error;
+    }
+    SET_TOP(w);
+    DISPATCH();
+  }
+
+  // ---- pattern matching ------------------------------------------------------------------------------
+  TARGET(GET_LEN) {
+    Py_ssize_t len = PyObject_Length(TOP());
+    if (len < 0) goto error;
+    PyObject* l = PyLong_FromSsize_t(len);
+    if (l == nullptr) goto error;
+    PUSH(l);
+    DISPATCH();
+  }
+  TARGET(MATCH_MAPPING) {
+    const bool m = Py_TYPE(TOP())->tp_flags & Py_TPFLAGS_MAPPING;
+    PUSH(Py_NewRef(m ? Py_True : Py_False));
+    DISPATCH();
+  }
+  TARGET(MATCH_SEQUENCE) {
+    const bool m = Py_TYPE(TOP())->tp_flags & Py_TPFLAGS_SEQUENCE;
+    PUSH(Py_NewRef(m ? Py_True : Py_False));
+    DISPATCH();
+  }
+  TARGET(MATCH_KEYS) {
+    PyObject* values = match_keys(SECOND(), TOP());
+    if (values == nullptr) goto error;
+    PUSH(values);
+    DISPATCH();
+  }
+  TARGET(MATCH_CLASS) {
+    PyObject* kw_names = POP();
+    PyObject* type = POP();
+    PyObject* subject = TOP();
+    PyObject* attrs = match_class(subject, type, static_cast<Py_ssize_t>(oparg), kw_names);
+    Py_DECREF(kw_names);
+    Py_DECREF(type);
+    if (attrs == nullptr) {
+      if (PyErr_Occurred()) goto error;
+      attrs = Py_NewRef(Py_None);
+    }
+    Py_DECREF(subject);
+    SET_TOP(attrs);
+    DISPATCH();
+  }
+
+  // ---- modules ------------------------------------------------------------------------------------------
+  TARGET(IMPORT_NAME) {
+    PyObject* fromlist = POP();
+    PyObject* level = TOP();
+    SAVE_FRAME();
+    PyObject* res = import_name(f->builtins, f->globals, f->locals ? f->locals : Py_None, names[oparg], fromlist, level);
+    Py_DECREF(level);
+    Py_DECREF(fromlist);
+    SET_TOP(res);
+    if (res == nullptr) {
+      STACK_SHRINK(1);
+      goto error;
+    }
+    DISPATCH();
+  }
+  TARGET(IMPORT_FROM) {
+    PyObject* res = import_from(TOP(), names[oparg]);
+    if (res == nullptr) goto error;
+    PUSH(res);
+    DISPATCH();
+  }
+  TARGET(IMPORT_STAR) {
+    PyObject* from = POP();
+    if (f->locals == nullptr) {
+      PyErr_SetString(PyExc_SystemError, "no locals found during 'import *'");
+      Py_DECREF(from);
+      goto error;
+    }
+    int err = import_all_from(f->locals, from);
+    Py_DECREF(from);
+    if (err != 0) goto error;
+    DISPATCH();
+  }
+  TARGET(PRINT_EXPR) {
+    PyObject* value = POP();
+    PyObject* hook = PySys_GetObject("displayhook");
+    if (hook == nullptr) {
+      PyErr_SetString(PyExc_RuntimeError, "lost sys.displayhook");
+      Py_DECREF(value);
+      goto error;
+    }
+    PyObject* res = PyObject_CallOneArg(hook, value);
+    Py_DECREF(value);
+    if (res == nullptr) goto error;
+    Py_DECREF(res);
+    DISPATCH();
+  }
+
+// ---- leaving frames --------------------------------------------------------------------------------------
+return_from_frame:
+  tstate->recursion_remaining++;
+  if (dispatch == trace_table) tools::trace_frame_end(f, sp);
+  f->state = FrameState::Completed;
+  if (f->is_entry) {
+    SAVE_FRAME();
+    if (f->owner == FrameOwner::Thread)
+      pop_frame(t, f);
+    else
+      clear_frame(f);
+    t.current = saved_current;
+    return retval;
+  }
+  {
+    Frame* caller = f->back;
+    SAVE_FRAME();
+    pop_frame(t, f);
+    f = caller;
+    t.current = f;
+    LOAD_FRAME();
+    PUSH(retval);
+    DISPATCH();
+  }
+
+error:
+  // The instruction `instr` raised: record this frame in the traceback.
+  if (!PyErr_Occurred())
+    PyErr_SetString(PyExc_SystemError, "xpython: error return without exception set");
+  rt::add_traceback_entry(t, f, static_cast<uint32_t>(instr - ec->instrs));
+
+exception_unwind: {
+  kwnames = nullptr;
+  const uint32_t index = static_cast<uint32_t>(instr - ec->instrs);
+  const ExceptionEntry* h = ec->prog->handler_for(index);
+  if (h != nullptr) {
+    PyObject** new_sp = f->stack_base() + h->depth;
+    while (sp > new_sp) {
+      PyObject* v = POP();
+      Py_XDECREF(v);
+    }
+    if (h->lasti) {
+      PyObject* lasti = PyLong_FromLong(lasti_override >= 0 ? lasti_override : lasti_units(ec, index));
+      if (lasti == nullptr) goto exit_unwind;
+      PUSH(lasti);
+    }
+    lasti_override = -1;
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    PyErr_NormalizeException(&type, &value, &tb);
+    if (tb != nullptr) PyException_SetTraceback(value, tb);
+    Py_XDECREF(tb);
+    Py_XDECREF(type);
+    PUSH(value);
+    JUMP_TO(h->target);
+    DISPATCH();
+  }
+  lasti_override = -1;
+}
+
+exit_unwind:
+  // No handler here: the frame is done; the exception moves to the caller.
+  {
+    if (dispatch == trace_table) tools::trace_frame_end(f, sp);
+    tstate->recursion_remaining++;
+    f->state = FrameState::Completed;
+    SAVE_FRAME();
+    if (f->is_entry) {
+      if (f->owner == FrameOwner::Thread)
+        pop_frame(t, f);
+      else
+        clear_frame(f);
+      t.current = saved_current;
+      return nullptr;
+    }
+    Frame* caller = f->back;
+    pop_frame(t, f);
+    f = caller;
+    t.current = f;
+    LOAD_FRAME();
+    instr = ip - 1;  // the CALL that entered the failed frame
+    goto error;
+  }
+
+#undef LOAD_FRAME
+#undef SAVE_FRAME
+#undef DISPATCH
+#undef TARGET
+#undef TOP
+#undef SECOND
+#undef THIRD
+#undef PEEK
+#undef PUSH
+#undef POP
+#undef SET_TOP
+#undef SET_SECOND
+#undef STACK_SHRINK
+#undef GETLOCAL
+#undef SETLOCAL
+#undef JUMP_TO
+#undef CHECK_BREAKER
+}
+
+PyObject* run_code(PyObject* shell, PyObject* globals, PyObject* locals) {
+  ExecCode* ec = exec_code_of(shell);
+  if (ec == nullptr) {
+    PyErr_SetString(PyExc_SystemError, "xpython: run_code needs a code object prepared for the VM");
+    return nullptr;
+  }
+  static PyObject* const builtins_name = PyUnicode_InternFromString("__builtins__");
+  PyObject* builtins = PyDict_GetItemWithError(globals, builtins_name);
+  Ref builtins_ref;
+  if (builtins == nullptr) {
+    if (PyErr_Occurred()) return nullptr;
+    builtins = PyEval_GetBuiltins();
+  } else if (PyModule_Check(builtins)) {
+    builtins = PyModule_GetDict(builtins);
+  }
+  ThreadCtx& t = thread_ctx();
+  Frame* f = push_frame(t, ec, nullptr, globals, builtins, locals);
+  if (f == nullptr) return nullptr;
+  f->is_entry = true;
+  return eval(t, f, false);
+}
+
+}  // namespace xp::vm

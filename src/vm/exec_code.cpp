@@ -1,0 +1,161 @@
+#include "vm/exec_code.h"
+
+#include "core/error.h"
+#include "runtime/host_code.h"
+#include "vm/implemented_ops.h"
+
+#include <string>
+
+namespace xp::vm {
+
+namespace {
+
+Py_ssize_t g_extra_index = -1;
+
+void free_exec_code(void* p) { delete static_cast<ExecCode*>(p); }
+
+Ref str_tuple(const std::vector<Ref>& items) {
+  Ref t = steal(PyTuple_New(static_cast<Py_ssize_t>(items.size())));
+  if (!t) return t;
+  for (size_t i = 0; i < items.size(); ++i)
+    PyTuple_SET_ITEM(t.get(), static_cast<Py_ssize_t>(i), items[i].new_ref());
+  return t;
+}
+
+Ref bytes_of(const std::string& s) {
+  return steal(PyBytes_FromStringAndSize(s.data(), static_cast<Py_ssize_t>(s.size())));
+}
+
+[[noreturn]] void throw_python_error(const Code& code, const char* what) {
+  // A host error while building the shell means the code object is not
+  // acceptable to the host (e.g. inconsistent fields): report it as input.
+  std::string msg = code.filename_utf8() + ": code object '" + code.qualname_utf8() + "': " + what;
+  PyObject *type, *value, *tb;
+  PyErr_Fetch(&type, &value, &tb);
+  if (value != nullptr) msg += ": " + utf8_of(value);
+  Py_XDECREF(type);
+  Py_XDECREF(value);
+  Py_XDECREF(tb);
+  throw VerifyError(msg);
+}
+
+void check_runnable(const Program& prog) {
+  for (size_t i = 0; i < prog.instrs.size(); ++i) {
+    const Op op = prog.instrs[i].op;
+    if (op == kNoCanonicalOp || !op_implemented(op))
+      throw UnsupportedError(describe_location(*prog.code, prog.info[i].offset) + ": " + prog.opname(i) +
+                             " cannot be executed yet (not implemented for Python " +
+                             prog.code->version.str() + ")");
+  }
+}
+
+}  // namespace
+
+void init_exec_code() {
+  if (g_extra_index < 0) g_extra_index = _PyEval_RequestCodeExtraIndex(free_exec_code);
+}
+
+ExecCode* exec_code_of(PyObject* code) {
+  if (code == nullptr || !PyCode_Check(code)) return nullptr;
+  void* extra = nullptr;
+  if (_PyCode_GetExtra(code, g_extra_index, &extra) < 0) {
+    PyErr_Clear();
+    return nullptr;
+  }
+  return static_cast<ExecCode*>(extra);
+}
+
+namespace {
+
+// Builds the ExecCode for `code`, whose host counterpart is `host` (a shell
+// made from it, or the host code object it was converted from), and attaches
+// it to `host`.
+void attach(PyObject* host, const std::shared_ptr<Code>& code) {
+  auto ec = std::make_unique<ExecCode>();
+  ec->prog = decode(code);
+  check_runnable(*ec->prog);
+  auto* co = reinterpret_cast<PyCodeObject*>(host);
+  ec->shell = host;
+  ec->consts_tuple = borrow(co->co_consts);
+  ec->consts = &PyTuple_GET_ITEM(co->co_consts, 0);
+  ec->names_tuple = borrow(co->co_names);
+  ec->names = &PyTuple_GET_ITEM(co->co_names, 0);
+  ec->instrs = ec->prog->instrs.data();
+  ec->caches.resize(ec->prog->instrs.size());
+  // The VM indexes locals as the original code does; the host must agree.
+  ec->localsplusnames = str_tuple(code->localsplusnames);
+  ec->localspluskinds.assign(code->localspluskinds.begin(), code->localspluskinds.end());
+  ec->nlocalsplus = static_cast<int>(code->localsplusnames.size());
+  if (co->co_nlocalsplus != ec->nlocalsplus)
+    throw VerifyError(describe_location(*code, -1) + ": inconsistent locals layout (" +
+                      std::to_string(ec->nlocalsplus) + " slots, host expects " +
+                      std::to_string(co->co_nlocalsplus) + ")");
+  for (uint8_t k : ec->localspluskinds) {
+    if (k & kLocalLocal) ++ec->nlocals;
+    if (k & kLocalFree) ++ec->nfree;
+  }
+  ec->stacksize = code->stacksize;
+  ec->framesize = ec->nlocalsplus + ec->stacksize;
+  ec->argcount = code->argcount;
+  ec->posonlyargcount = code->posonlyargcount;
+  ec->kwonlyargcount = code->kwonlyargcount;
+  ec->flags = code->flags;
+  if (_PyCode_SetExtra(host, g_extra_index, ec.get()) < 0)
+    throw_python_error(*code, "cannot attach the program to its code object");
+  ec.release();  // owned by the host code object now
+}
+
+}  // namespace
+
+Ref make_shell(const std::shared_ptr<Code>& code) {
+  if (!(code->version == kHostVersion))
+    throw UnsupportedError(code->filename_utf8() + ": running Python " + code->version.str() +
+                           " bytecode is not supported yet (this build runs " + kHostVersion.str() +
+                           "; use --dis to inspect it)");
+
+  // Nested code objects first: their shells are this shell's constants.
+  Ref consts = steal(PyTuple_New(static_cast<Py_ssize_t>(code->consts.size())));
+  if (!consts) throw_python_error(*code, "cannot build constants");
+  for (size_t i = 0; i < code->consts.size(); ++i) {
+    const Const& c = code->consts[i];
+    Ref item = c.is_code() ? make_shell(c.code) : c.obj;
+    PyTuple_SET_ITEM(consts.get(), static_cast<Py_ssize_t>(i), item.release());
+  }
+
+  Ref names = str_tuple(code->names);
+  Ref varnames = str_tuple(code->varnames);
+  Ref cellvars = str_tuple(code->cellvars);
+  Ref freevars = str_tuple(code->freevars);
+  Ref co_code = bytes_of(code->code);
+  Ref linetable = bytes_of(code->linetable);
+  Ref exctable = bytes_of(code->exceptiontable);
+  if (!names || !varnames || !cellvars || !freevars || !co_code || !linetable || !exctable)
+    throw_python_error(*code, "cannot build code fields");
+
+  Ref shell = steal(reinterpret_cast<PyObject*>(PyCode_NewWithPosOnlyArgs(
+      code->argcount, code->posonlyargcount, code->kwonlyargcount, static_cast<int>(code->varnames.size()),
+      code->stacksize, static_cast<int>(code->flags), co_code.get(), consts.get(), names.get(), varnames.get(),
+      freevars.get(), cellvars.get(), code->filename.get(), code->name.get(),
+      code->qualname ? code->qualname.get() : code->name.get(), code->firstlineno, linetable.get(),
+      exctable.get())));
+  if (!shell) throw_python_error(*code, "the host rejects this code object");
+  attach(shell.get(), code);
+  return shell;
+}
+
+ExecCode* exec_code_for_call(PyObject* code) {
+  if (ExecCode* ec = exec_code_of(code)) return ec;
+  if (code == nullptr || !PyCode_Check(code)) {
+    PyErr_SetString(PyExc_SystemError, "xpython: function has no code object");
+    return nullptr;
+  }
+  try {
+    attach(code, rt::code_from_host(code));
+  } catch (const InputError& e) {
+    PyErr_Format(PyExc_SystemError, "xpython: cannot run this code object in the VM: %s", e.what());
+    return nullptr;
+  }
+  return exec_code_of(code);
+}
+
+}  // namespace xp::vm
