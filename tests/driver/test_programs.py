@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+# ctest-labels: diff;asan
+"""Differential test: every tests/programs/NNN_*.py runs natively and under
+xpython, and stdout, stderr and the exit status must be identical.
+
+For each program (cwd tests/programs, fixed environment, stdin from
+NAME.stdin if present, else empty; extra arguments from a "# args: ..."
+header line in the first 10 lines, split like a shell would):
+  native   python3 NAME.py ARGS                              (the oracle)
+  source   xpython NAME.py ARGS
+  pyc      xpython TMP/NAME.pyc ARGS, the .pyc compiled by the host with
+           co_filename = the absolute source path (what the native run has),
+           PYTHONPATH=tests/programs so sibling helpers import.
+Only files named [0-9][0-9][0-9]_*.py are programs; helpers (mod_*.py,
+helpers_*/ packages) are imported by them.  sys.argv[0] differs for the pyc
+run, so programs never print it.
+"""
+import os
+import py_compile
+import re
+import shlex
+import shutil
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import difftest  # noqa: E402
+
+PROGRAM_RE = re.compile(r"^[0-9]{3}_[A-Za-z0-9_]+\.py$")
+
+
+def program_args(path):
+    """Arguments declared by a '# args: a b c' line near the top."""
+    with open(path, encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            if i >= 10:
+                break
+            if line.startswith("# args:"):
+                return shlex.split(line[len("# args:"):])
+    return []
+
+
+def main():
+    p = difftest.base_arg_parser(__doc__.splitlines()[0])
+    p.add_argument("--only-source", action="store_true", help="skip the .pyc runs")
+    p.add_argument("--programs-dir", default=None, help="default: SOURCE_DIR/tests/programs")
+    p.add_argument("--check-native", action="store_true",
+                   help="also run each program natively twice and require identical output "
+                        "(catches nondeterministic programs)")
+    args = p.parse_args()
+
+    prog_dir = os.path.realpath(args.programs_dir or os.path.join(args.source_dir, "tests", "programs"))
+    xpython = os.path.abspath(args.xpython)
+    if not os.path.isfile(xpython):
+        print("error: xpython not found: %s" % xpython)
+        return 1
+    names = sorted(n for n in os.listdir(prog_dir) if PROGRAM_RE.match(n))
+    if args.filter:
+        names = [n for n in names if args.filter in n]
+    if not names:
+        print("error: no programs in %s%s" % (prog_dir, " matching %r" % args.filter if args.filter else ""))
+        return 1
+
+    timeout = args.timeout * difftest.timeout_scale(args)
+    tmp = tempfile.mkdtemp(prefix="xp-programs-")
+    env = difftest.fixed_env()
+    pyc_env = difftest.fixed_env({"PYTHONPATH": prog_dir})
+
+    def check_one(name):
+        src = os.path.join(prog_dir, name)
+        stem = name[:-3]
+        extra = program_args(src)
+        stdin = os.path.join(prog_dir, stem + ".stdin")
+        stdin = stdin if os.path.exists(stdin) else None
+
+        def go(cmd, e=env):
+            return difftest.run(cmd, prog_dir, e, timeout, stdin)
+
+        native = go([sys.executable, name] + extra)
+        runs = [("source", go([xpython, name] + extra))]
+        if not args.only_source:
+            pyc = os.path.join(tmp, stem + ".pyc")
+            # dfile: the native run's co_filename is the absolute script path.
+            py_compile.compile(src, cfile=pyc, dfile=src, doraise=True)
+            runs.append(("pyc", go([xpython, pyc] + extra, pyc_env)))
+        problems = []
+        if native.timed_out or native.error:
+            problems.append("native run: %s\n" % native.status_text())
+        if args.check_native:
+            again = go([sys.executable, name] + extra)
+            problems += difftest.compare(native, again, "native", "native again")
+        for label, r in runs:
+            problems += difftest.compare(native, r, "native", "xpython " + label)
+        if args.keep:
+            difftest.save(os.path.join(tmp, "out"), stem + ".native", native)
+            for label, r in runs:
+                difftest.save(os.path.join(tmp, "out"), stem + "." + label, r)
+        return problems
+
+    print("%d programs from %s, xpython %s, timeout %.0fs" % (len(names), prog_dir, xpython, timeout))
+    try:
+        status = difftest.run_all(names, check_one, args.jobs)
+    finally:
+        if args.keep:
+            print("kept: %s (pycs; outputs in out/)" % tmp)
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

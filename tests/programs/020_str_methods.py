@@ -1,0 +1,63 @@
+# str methods: case, search, split/join, strip, justify, replace, predicates,
+# translate, encode, partition, expandtabs, removeprefix/suffix.
+
+s = "  Hello, World! hello again.  "
+print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()))
+print(repr(s.strip(" .")), repr("xxhixx".strip("x")), repr("abcba".strip("ab")))
+t = s.strip()
+print(t.lower(), "|", t.upper(), "|", t.title(), "|", t.capitalize(), "|", t.swapcase())
+print("ß".upper(), "ǅ".lower(), "straße".casefold(), "İ".lower() == "i̇")
+print(t.find("hello"), t.find("Hello"), t.find("xyz"), t.rfind("l"), t.index("W"), t.rindex("o"))
+print(t.count("l"), t.count("ll"), t.count(""), "aaaa".count("aa"))
+print(t.startswith("Hello"), t.startswith(("x", "He")), t.endswith("."), t.endswith("again", 0, -1))
+print(t.find("o", 5), t.find("o", 5, 8), t.count("o", 0, 5))
+try:
+    t.index("missing")
+except ValueError as e:
+    print("ValueError", e)
+
+print("a,b,,c".split(","), "a,b,,c".split(",", 1), "a,b,,c".rsplit(",", 1))
+print("  a  b   c ".split(), "  a  b   c ".split(None, 1), "a b c".rsplit(None, 1))
+print("line1\nline2\r\nline3\rline4".splitlines(), "x\ny\n".splitlines(True))
+print("-".join(["a", "b", "c"]), "".join(reversed("stressed")), ", ".join(map(str, range(5))))
+try:
+    ",".join([1, 2])
+except TypeError as e:
+    print("TypeError", e)
+print("key=value=x".partition("="), "key=value=x".rpartition("="), "nokey".partition("="))
+print(repr("abc".center(9, "*")), repr("abc".ljust(6)), repr("abc".rjust(6, "0")), repr("42".zfill(5)), repr("-42".zfill(6)))
+print("a-b-c".replace("-", "+"), "a-b-c".replace("-", "", 1), "aaa".replace("a", "bb"), "abc".replace("", "."))
+print("tab\tsep\tx".expandtabs(), "tab\tsep".expandtabs(4), "01\t012\t0123".expandtabs(4))
+print("abc123".isalnum(), "abc".isalpha(), "123".isdigit(), "١٢٣".isdecimal(), "½".isnumeric(), "½".isdigit())
+print("   ".isspace(), "".isspace(), "Title Case".istitle(), "lower".islower(), "UP1".isupper())
+print("ident_1".isidentifier(), "1abc".isidentifier(), "class".isidentifier(), "abc".isascii(), "é".isascii())
+print("printable".isprintable(), "a\nb".isprintable())
+print("prefix_body".removeprefix("prefix_"), "body.txt".removesuffix(".txt"), "x".removeprefix("y"))
+table = str.maketrans("abc", "xyz", "!")
+print("a!b!c!d".translate(table), "hello".translate({ord("l"): "L", ord("o"): None}))
+print(str.maketrans({"a": "1", "b": None}))
+print("héllo".encode(), "héllo".encode("latin-1"), "héllo".encode("ascii", "replace"), "héllo".encode("ascii", "ignore"))
+print("héllo".encode("ascii", "xmlcharrefreplace"), "héllo".encode("ascii", "backslashreplace"))
+try:
+    "héllo".encode("ascii")
+except UnicodeEncodeError as e:
+    print("UnicodeEncodeError", e.encoding, e.start, e.end, e.reason)
+print("%s and %r" % ("str", "repr"), "{0}{1}{0}".format("ab", "cd"), "{name}!".format(name="x"))
+print("abc" * 3, 3 * "ab", "a" + "b", "" * 10, "x" * -1)
+print(ord("A"), chr(97), ord("€"), chr(0x1F600) == "\U0001F600", len("\U0001F600"))
+print(min("hello"), max("hello"), sorted("hello"), list("abc"), tuple("ab"))
+print("hello"[::-1], "hello"[1:4], "hello"[-3:], "hello"[::2], "hello"[10:], "hello"[-100:2])
+print(str(123), str(1.5), str([1, "a"]), repr("it's"), repr('say "hi"'), repr("both ' and \""))
+print(repr("\t\n\\\x00\x7f\u00e9\u200b"), ascii("\u00e9\U0001F600"))
+print("a" < "b", "abc" < "abd", "Z" < "a", "" < "a", "a" * 3 == "aaa")
+words = "the quick brown fox jumps over the lazy dog".split()
+print(sorted(words), sorted(words, key=len), sorted(words, key=lambda w: (-len(w), w)))
+print(sorted(set(words)), len(words), words.count("the"))
+print(" ".join(w.capitalize() for w in words), "_".join(words).upper())
+print(str.upper("x"), str.join("+", "abc"), "x".__add__("y"), "abc".__contains__("b"))
+print("CamelCaseString".swapcase(), "snake_case_here".title().replace("_", ""))
+print("{:>10}|{:<10}|{:^10}|".format("right", "left", "mid"))
+print(format("text", "*^12"), format("abc", ".2"), "%-6s|%6s|%.2s" % ("ab", "cd", "efgh"))
+print("Mississippi".split("ss"), "Mississippi".rsplit("i", 2), "a  b".split(" "))
+print(str(b"bytes"), str(b"caf\xc3\xa9", "utf-8"), str(b"\xff", "utf-8", "replace"))
+print("".join(chr(c) for c in range(65, 91)).lower()[::3])
