@@ -1,0 +1,5 @@
+from .. import util
+from ..circle import Circle
+
+print("importing helpers_shapes.sub")
+BASE = util.PI
