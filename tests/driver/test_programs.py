@@ -22,11 +22,14 @@ import shlex
 import shutil
 import sys
 import tempfile
+import warnings
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import difftest  # noqa: E402
 
 PROGRAM_RE = re.compile(r"^[0-9]{3}_[A-Za-z0-9_]+\.py$")
+# Default reprs carry addresses, which differ from run to run.
+ADDRESS_RE = re.compile(rb" at 0x[0-9a-fA-F]{4,}>")
 
 
 def program_args(path):
@@ -38,6 +41,21 @@ def program_args(path):
             if line.startswith("# args:"):
                 return shlex.split(line[len("# args:"):])
     return []
+
+
+def compile_warnings(path):
+    """Warnings the compiler emits for a program.  A .pyc run cannot
+    reproduce compile-time warnings (they were printed when the .pyc was
+    made), so a program that has any is itself broken."""
+    with open(path, "rb") as f:
+        source = f.read()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            compile(source, path, "exec", dont_inherit=True)
+        except SyntaxError as e:
+            return ["SyntaxError: %s" % e]
+    return ["%s: %s" % (w.category.__name__, w.message) for w in caught]
 
 
 def main():
@@ -66,6 +84,9 @@ def main():
     env = difftest.fixed_env()
     pyc_env = difftest.fixed_env({"PYTHONPATH": prog_dir})
 
+    # In the main thread: catch_warnings is not thread-safe.
+    bad_programs = {n: compile_warnings(os.path.join(prog_dir, n)) for n in names}
+
     def check_one(name):
         src = os.path.join(prog_dir, name)
         stem = name[:-3]
@@ -83,7 +104,13 @@ def main():
             # dfile: the native run's co_filename is the absolute script path.
             py_compile.compile(src, cfile=pyc, dfile=src, doraise=True)
             runs.append(("pyc", go([xpython, pyc] + extra, pyc_env)))
-        problems = []
+        problems = ["program has compile-time output (a .pyc run cannot reproduce it): %s\n" % w
+                    for w in bad_programs[name]]
+        for stream in ("stdout", "stderr"):
+            m = ADDRESS_RE.search(getattr(native, stream))
+            if m:
+                problems.append("native %s prints an object address (%r): not deterministic\n"
+                                % (stream, m.group().decode()))
         if native.timed_out or native.error:
             problems.append("native run: %s\n" % native.status_text())
         if args.check_native:

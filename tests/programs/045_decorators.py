@@ -141,6 +141,9 @@ print(Point(1, 2), Conf(1), Conf(2), Conf(1) is Conf(3), Conf.__name__)
 
 
 class Service:
+    def __repr__(self):
+        return "<Service>"
+
     @trace
     def method(self, x):
         return x * 10
