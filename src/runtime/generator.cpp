@@ -16,7 +16,6 @@
 
 #include "core/host_internals.h"
 #include "runtime/host_frame.h"
-#include "runtime/traceback.h"
 #include "vm/eval.h"
 #include "vm/ops_support.h"
 
@@ -329,13 +328,11 @@ int gen_traverse(PyObject* self, visitproc visit, void* arg) {
   Py_VISIT(g->exc_state.exc_value);
   if (Frame* f = g->frame) {
     if (f->ec != nullptr) {
-      for (PyObject** p = f->localsplus; p < f->sp; ++p) Py_VISIT(*p);
-      Py_VISIT(f->func);
-      Py_VISIT(f->globals);
-      Py_VISIT(f->builtins);
-      Py_VISIT(f->locals);
-      Py_VISIT(f->host_frame);
-      Py_VISIT(f->locals_dict);
+      for (PyObject** p = f->localsplus(); p < f->sp; ++p) Py_VISIT(*p);
+      Py_VISIT(f->iframe.f_func);
+      Py_VISIT(f->iframe.f_code);
+      Py_VISIT(f->iframe.f_locals);
+      Py_VISIT(f->iframe.frame_obj);
     }
   }
   return 0;
@@ -436,12 +433,8 @@ PyObject* get_yieldfrom(PyObject* self, void*) {
 PyObject* get_frame(PyObject* self, void*) {
   GenObject* g = as_gen(self);
   if (finished(g)) Py_RETURN_NONE;
-  Frame* f = g->frame;
-  // A host frame object standing for the generator's frame, at its
-  // current instruction.
-  const uint32_t index = f->instr_index() > 0 ? f->instr_index() - 1 : 0;
-  PyObject* hf = host_frame_for(vm::thread_ctx(), f, index);
-  return Py_XNewRef(hf);
+  PyObject* frame = host_frame_object(&g->frame->iframe);
+  return Py_XNewRef(frame);
 }
 PyObject* get_class(PyObject* self, void*) {
   switch (as_gen(self)->kind) {
@@ -930,10 +923,10 @@ PyObject* make_generator(vm::ThreadCtx& t, Frame* f, Frame** moved) {
     PyObject_GC_Del(g);
     return nullptr;
   }
-  auto* co = reinterpret_cast<PyCodeObject*>(h->code);
-  auto* fn = reinterpret_cast<PyFunctionObject*>(h->func);
+  PyCodeObject* co = h->iframe.f_code;
+  PyFunctionObject* fn = h->iframe.f_func;
   g->frame = h;
-  g->code = Py_NewRef(h->code);
+  g->code = Py_NewRef(h->code());
   g->name = Py_NewRef(fn ? fn->func_name : co->co_name);
   g->qualname = Py_NewRef(fn ? fn->func_qualname : co->co_qualname);
   g->weakreflist = nullptr;

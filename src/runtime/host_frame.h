@@ -1,16 +1,21 @@
-// Host frame objects standing for interpreted frames (tracebacks, and later
-// sys._getframe). The only file that touches CPython 3.11's private frame
-// layout; see host_frame.cpp.
+// Host frame objects for VM frames (vm::HostFrame is a host interpreter
+// frame). The only code that touches CPython 3.11's private frame layout;
+// see host_frame.cpp.
 #pragma once
 
-#include "core/python.h"
+#include "vm/frame.h"
 
 namespace xp::rt {
 
-// A new host frame object for shell code `code` (new reference).
-PyObject* new_host_frame(PyThreadState* tstate, PyObject* code, PyObject* globals, PyObject* locals);
-// Positions the frame at the instruction at byte offset `offset` (its
-// f_lasti and f_lineno then follow the code's tables).
-void set_host_frame_offset(PyObject* frame, uint32_t offset);
+// The host frame object (PyFrameObject) for an interpreter frame -- ours or
+// the host's -- made on first use. Borrowed, or nullptr with an error set.
+PyObject* host_frame_object(vm::HostFrame* frame);
+// At the end of a frame: if its frame object is referenced elsewhere, the
+// object takes the frame's data and references over (CPython's
+// take_ownership) and this returns true; else the object is released.
+// `frame->stacktop` must count the live entries.
+bool release_host_frame_object(vm::HostFrame* frame);
+// The frame data moved to `frame` (a generator's heap copy).
+void host_frame_moved(vm::HostFrame* frame);
 
 }  // namespace xp::rt

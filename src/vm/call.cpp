@@ -107,7 +107,7 @@ void decref_all(PyObject** p, Py_ssize_t n) {
 
 int bind_args(Frame* f, PyFunctionObject* func, PyObject** args, Py_ssize_t argcount, PyObject* kwnames) {
   const ExecCode* ec = f->ec;
-  PyObject** localsplus = f->localsplus;
+  PyObject** localsplus = f->localsplus();
   PyObject* qualname = func->func_qualname;
   const Py_ssize_t co_argcount = ec->argcount;
   const Py_ssize_t total_args = co_argcount + ec->kwonlyargcount;
@@ -232,7 +232,7 @@ Frame* make_call_frame(ThreadCtx& t, PyObject* func, PyObject** args, Py_ssize_t
     decref_all(args, total);
     return nullptr;
   }
-  Frame* f = push_frame(t, ec, func, fn->func_globals, fn->func_builtins, nullptr);
+  Frame* f = push_frame(t, ec, func, nullptr);
   if (f == nullptr) {
     decref_all(args, total);
     return nullptr;
@@ -268,7 +268,7 @@ PyObject* call_with_locals(PyObject* func, PyObject* locals) {
   ExecCode* ec = exec_code_for_call(fn->func_code);
   if (ec == nullptr) return nullptr;
   ThreadCtx& t = thread_ctx();
-  Frame* f = push_frame(t, ec, func, fn->func_globals, fn->func_builtins, locals);
+  Frame* f = push_frame(t, ec, func, locals);
   if (f == nullptr) return nullptr;
   if (bind_args(f, fn, nullptr, 0, nullptr) < 0) {
     pop_frame(t, f);

@@ -209,31 +209,31 @@ inline PyObject* load_global_cached(InlineCache& c, PyObject* globals, PyObject*
 
 // LOAD_NAME: locals, then globals, then builtins.
 PyObject* load_name(Frame* f, PyObject* name) {
-  if (f->locals == nullptr) {
+  if (f->locals() == nullptr) {
     PyErr_Format(PyExc_SystemError, "no locals when loading %R", name);
     return nullptr;
   }
   PyObject* v;
-  if (PyDict_CheckExact(f->locals)) {
-    v = PyDict_GetItemWithError(f->locals, name);
+  if (PyDict_CheckExact(f->locals())) {
+    v = PyDict_GetItemWithError(f->locals(), name);
     if (v != nullptr) return Py_NewRef(v);
     if (PyErr_Occurred()) return nullptr;
   } else {
-    v = PyObject_GetItem(f->locals, name);
+    v = PyObject_GetItem(f->locals(), name);
     if (v != nullptr) return v;
     if (!PyErr_ExceptionMatches(PyExc_KeyError)) return nullptr;
     PyErr_Clear();
   }
-  v = PyDict_GetItemWithError(f->globals, name);
+  v = PyDict_GetItemWithError(f->globals(), name);
   if (v != nullptr) return Py_NewRef(v);
   if (PyErr_Occurred()) return nullptr;
-  if (PyDict_CheckExact(f->builtins)) {
-    v = PyDict_GetItemWithError(f->builtins, name);
+  if (PyDict_CheckExact(f->builtins())) {
+    v = PyDict_GetItemWithError(f->builtins(), name);
     if (v != nullptr) return Py_NewRef(rt::substitute_builtin(v));
     if (!PyErr_Occurred()) format_name_error(name);
     return nullptr;
   }
-  v = PyObject_GetItem(f->builtins, name);
+  v = PyObject_GetItem(f->builtins(), name);
   if (v != nullptr) {
     PyObject* s = rt::substitute_builtin(v);
     Py_DECREF(v);
@@ -246,20 +246,6 @@ PyObject* load_name(Frame* f, PyObject* name) {
   return nullptr;
 }
 
-// Calls a non-interpreted callable; zero-argument super() is resolved here
-// because it needs the running frame.
-inline PyObject* call_host(ThreadCtx& t, PyObject* callable, PyObject* const* args, size_t nargsf,
-                           PyObject* kwnames) {
-  if (callable == reinterpret_cast<PyObject*>(&PySuper_Type) && PyVectorcall_NARGS(nargsf) == 0 &&
-      kwnames == nullptr)
-    return rt::super_without_args(t);
-  return PyObject_Vectorcall(callable, args, nargsf, kwnames);
-}
-
-// Offset of instruction `index`, in 2-byte code units (3.11's "lasti").
-inline long lasti_units(const ExecCode* ec, uint32_t index) {
-  return static_cast<long>(ec->prog->info[index].offset / 2);
-}
 
 }  // namespace
 
@@ -289,34 +275,43 @@ PyObject* eval(ThreadCtx& t, Frame* entry, bool throwflag) {
   const Instr* instr = nullptr;
   PyObject** sp;
   PyObject** localsplus;
+  const Instr* instrs;          // ec->instrs
+  _Py_CODEUNIT* code_units;     // the shell's code units (host-visible prev_instr)
+  const uint32_t* unit_of;      // code unit of each instruction
   PyObject* const* consts;
   PyObject* const* names;
   uint32_t oparg = 0;
   PyObject* kwnames = nullptr;
   PyObject* retval = nullptr;
-  long lasti_override = -1;
   Frame* const saved_current = t.current;
   PyThreadState* const tstate = t.tstate;
+  static PyObject* const empty_str = PyUnicode_New(0, 0);
 
-#define LOAD_FRAME()          \
-  do {                        \
-    ec = f->ec;               \
-    localsplus = f->localsplus; \
-    consts = ec->consts;      \
-    names = ec->names;        \
-    ip = f->ip;               \
-    sp = f->sp;               \
+#define LOAD_FRAME()                \
+  do {                              \
+    ec = f->ec;                     \
+    localsplus = f->localsplus();   \
+    instrs = ec->instrs;            \
+    code_units = ec->code_units;    \
+    unit_of = ec->unit_of.data();   \
+    consts = ec->consts;            \
+    names = ec->names;              \
+    ip = f->ip;                     \
+    sp = f->sp;                     \
   } while (0)
 #define SAVE_FRAME() \
   do {               \
     f->ip = ip;      \
     f->sp = sp;      \
   } while (0)
-#define DISPATCH()                                   \
-  do {                                               \
-    instr = ip++;                                    \
-    oparg = instr->arg;                              \
-    goto* dispatch[static_cast<size_t>(instr->op)];  \
+// Every instruction also moves the host frame's prev_instr, so that the
+// host (sys._getframe, tracebacks, locals()) always sees the right line.
+#define DISPATCH()                                                    \
+  do {                                                                \
+    instr = ip++;                                                     \
+    f->iframe.prev_instr = code_units + unit_of[instr - instrs];      \
+    oparg = instr->arg;                                               \
+    goto* dispatch[static_cast<size_t>(instr->op)];                   \
   } while (0)
 #define TARGET(name) op_##name:
 #define TOP() (sp[-1])
@@ -335,7 +330,7 @@ PyObject* eval(ThreadCtx& t, Frame* entry, bool throwflag) {
     localsplus[i] = (v);            \
     Py_XDECREF(old_);               \
   } while (0)
-#define JUMP_TO(index) (ip = ec->instrs + (index))
+#define JUMP_TO(index) (ip = instrs + (index))
 #define CHECK_BREAKER()                                                    \
   do {                                                                     \
     if (--t.breaker_countdown < 0 && handle_breaker(t) < 0) goto error;    \
@@ -369,6 +364,9 @@ start_frame:
   }
   t.current = f;
   f->state = FrameState::Running;
+  // Join the host's frame chain (the host sees this frame as running).
+  f->iframe.previous = host_current_frame(tstate);
+  set_host_current_frame(tstate, &f->iframe);
   LOAD_FRAME();
   if (dispatch == trace_table) tools::trace_frame_start(f);
   if (throwflag) {
@@ -450,24 +448,24 @@ op_unimplemented:
   TARGET(STORE_NAME) {
     PyObject* name = names[oparg];
     PyObject* v = POP();
-    if (f->locals == nullptr) {
+    if (f->locals() == nullptr) {
       PyErr_Format(PyExc_SystemError, "no locals found when storing %R", name);
       Py_DECREF(v);
       goto error;
     }
-    int err = PyDict_CheckExact(f->locals) ? PyDict_SetItem(f->locals, name, v)
-                                           : PyObject_SetItem(f->locals, name, v);
+    int err = PyDict_CheckExact(f->locals()) ? PyDict_SetItem(f->locals(), name, v)
+                                           : PyObject_SetItem(f->locals(), name, v);
     Py_DECREF(v);
     if (err != 0) goto error;
     DISPATCH();
   }
   TARGET(DELETE_NAME) {
     PyObject* name = names[oparg];
-    if (f->locals == nullptr) {
+    if (f->locals() == nullptr) {
       PyErr_Format(PyExc_SystemError, "no locals when deleting %R", name);
       goto error;
     }
-    if (PyObject_DelItem(f->locals, name) != 0) {
+    if (PyObject_DelItem(f->locals(), name) != 0) {
       if (PyErr_ExceptionMatches(PyExc_KeyError)) {
         PyErr_Clear();
         format_name_error(name);
@@ -477,13 +475,13 @@ op_unimplemented:
     DISPATCH();
   }
   TARGET(LOAD_GLOBAL) {
-    PyObject* v = load_global_cached(ec->caches[instr - ec->instrs], f->globals, f->builtins, names[oparg]);
+    PyObject* v = load_global_cached(ec->caches[instr - instrs], f->globals(), f->builtins(), names[oparg]);
     if (v == nullptr) goto error;
     PUSH(v);
     DISPATCH();
   }
   TARGET(LOAD_GLOBAL_PUSH_NULL) {
-    PyObject* v = load_global_cached(ec->caches[instr - ec->instrs], f->globals, f->builtins, names[oparg]);
+    PyObject* v = load_global_cached(ec->caches[instr - instrs], f->globals(), f->builtins(), names[oparg]);
     if (v == nullptr) goto error;
     PUSH(nullptr);
     PUSH(v);
@@ -491,13 +489,13 @@ op_unimplemented:
   }
   TARGET(STORE_GLOBAL) {
     PyObject* v = POP();
-    int err = PyDict_SetItem(f->globals, names[oparg], v);
+    int err = PyDict_SetItem(f->globals(), names[oparg], v);
     Py_DECREF(v);
     if (err != 0) goto error;
     DISPATCH();
   }
   TARGET(DELETE_GLOBAL) {
-    if (PyDict_DelItem(f->globals, names[oparg]) != 0) {
+    if (PyDict_DelItem(f->globals(), names[oparg]) != 0) {
       if (PyErr_ExceptionMatches(PyExc_KeyError)) {
         PyErr_Clear();
         format_name_error(names[oparg]);
@@ -554,12 +552,12 @@ op_unimplemented:
     // Class bodies: the class namespace first, then the enclosing cell.
     PyObject* name = ec->localsplus_name(static_cast<int>(oparg));
     PyObject* v = nullptr;
-    if (PyDict_CheckExact(f->locals)) {
-      v = PyDict_GetItemWithError(f->locals, name);
+    if (PyDict_CheckExact(f->locals())) {
+      v = PyDict_GetItemWithError(f->locals(), name);
       Py_XINCREF(v);
       if (v == nullptr && PyErr_Occurred()) goto error;
     } else {
-      v = PyObject_GetItem(f->locals, name);
+      v = PyObject_GetItem(f->locals(), name);
       if (v == nullptr) {
         if (!PyErr_ExceptionMatches(PyExc_KeyError)) goto error;
         PyErr_Clear();
@@ -577,7 +575,7 @@ op_unimplemented:
     DISPATCH();
   }
   TARGET(COPY_FREE_VARS) {
-    PyObject* closure = reinterpret_cast<PyFunctionObject*>(f->func)->func_closure;
+    PyObject* closure = f->iframe.f_func->func_closure;
     const int offset = ec->nlocalsplus - static_cast<int>(oparg);
     for (uint32_t i = 0; i < oparg; ++i) localsplus[offset + static_cast<int>(i)] = Py_NewRef(PyTuple_GET_ITEM(closure, i));
     DISPATCH();
@@ -626,15 +624,15 @@ op_unimplemented:
   }
   TARGET(LOAD_BUILD_CLASS) {
     PyObject* bc;
-    if (PyDict_CheckExact(f->builtins)) {
-      bc = PyDict_GetItemWithError(f->builtins, xp::vm::names().build_class);
+    if (PyDict_CheckExact(f->builtins())) {
+      bc = PyDict_GetItemWithError(f->builtins(), xp::vm::names().build_class);
       if (bc == nullptr) {
         if (!PyErr_Occurred()) PyErr_SetString(PyExc_NameError, "__build_class__ not found");
         goto error;
       }
       Py_INCREF(bc);
     } else {
-      bc = PyObject_GetItem(f->builtins, xp::vm::names().build_class);
+      bc = PyObject_GetItem(f->builtins(), xp::vm::names().build_class);
       if (bc == nullptr) {
         if (PyErr_ExceptionMatches(PyExc_KeyError)) {
           PyErr_Clear();
@@ -655,24 +653,28 @@ op_unimplemented:
   }
   TARGET(SETUP_ANNOTATIONS) {
     PyObject* key = xp::vm::names().annotations;
-    if (f->locals == nullptr) {
+    if (f->locals() == nullptr) {
       PyErr_SetString(PyExc_SystemError, "no locals found when setting up annotations");
       goto error;
     }
-    if (PyDict_CheckExact(f->locals)) {
-      PyObject* ann = PyDict_GetItemWithError(f->locals, key);
+    if (PyDict_CheckExact(f->locals())) {
+      PyObject* ann = PyDict_GetItemWithError(f->locals(), key);
       if (ann == nullptr) {
         if (PyErr_Occurred()) goto error;
-        Ref d = steal(PyDict_New());
-        if (!d || PyDict_SetItem(f->locals, key, d.get()) != 0) goto error;
+        PyObject* d = PyDict_New();
+        const int err = d == nullptr ? -1 : PyDict_SetItem(f->locals(), key, d);
+        Py_XDECREF(d);
+        if (err != 0) goto error;
       }
     } else {
-      PyObject* ann = PyObject_GetItem(f->locals, key);
+      PyObject* ann = PyObject_GetItem(f->locals(), key);
       if (ann == nullptr) {
         if (!PyErr_ExceptionMatches(PyExc_KeyError)) goto error;
         PyErr_Clear();
-        Ref d = steal(PyDict_New());
-        if (!d || PyObject_SetItem(f->locals, key, d.get()) != 0) goto error;
+        PyObject* d = PyDict_New();
+        const int err = d == nullptr ? -1 : PyObject_SetItem(f->locals(), key, d);
+        Py_XDECREF(d);
+        if (err != 0) goto error;
       } else {
         Py_DECREF(ann);
       }
@@ -920,8 +922,7 @@ op_unimplemented:
     DISPATCH();
   }
   TARGET(BUILD_STRING) {
-    Ref empty = steal(PyUnicode_New(0, 0));
-    PyObject* str = empty ? _PyUnicode_JoinArray(empty.get(), sp - oparg, oparg) : nullptr;
+    PyObject* str = _PyUnicode_JoinArray(empty_str, sp - oparg, oparg);
     for (uint32_t i = 0; i < oparg; ++i) Py_DECREF(POP());
     if (str == nullptr) goto error;
     PUSH(str);
@@ -1211,7 +1212,7 @@ op_unimplemented:
       goto start_frame;
     }
     SAVE_FRAME();
-    PyObject* res = call_host(t, callable, sp - total, static_cast<size_t>(npos) | PY_VECTORCALL_ARGUMENTS_OFFSET, kw);
+    PyObject* res = PyObject_Vectorcall(callable, sp - total, static_cast<size_t>(npos) | PY_VECTORCALL_ARGUMENTS_OFFSET, kw);
     for (uint32_t i = 0; i < total; ++i) Py_DECREF(POP());
     Py_DECREF(callable);
     STACK_SHRINK(2 - is_meth);
@@ -1255,12 +1256,7 @@ op_unimplemented:
       callargs = tup;
     }
     SAVE_FRAME();
-    PyObject* res;
-    if (func == reinterpret_cast<PyObject*>(&PySuper_Type) && PyTuple_GET_SIZE(callargs) == 0 &&
-        (kwargs == nullptr || PyDict_GET_SIZE(kwargs) == 0))
-      res = rt::super_without_args(t);
-    else
-      res = PyObject_Call(func, callargs, kwargs);
+    PyObject* res = PyObject_Call(func, callargs, kwargs);
     Py_DECREF(callargs);
     Py_XDECREF(kwargs);
     Py_DECREF(func);
@@ -1274,7 +1270,7 @@ op_unimplemented:
   }
   TARGET(MAKE_FUNCTION) {
     PyObject* codeobj = POP();
-    PyObject* func = rt::make_function(codeobj, f->globals);
+    PyObject* func = rt::make_function(codeobj, f->globals());
     Py_DECREF(codeobj);
     if (func == nullptr) goto error;
     auto* fn = reinterpret_cast<PyFunctionObject*>(func);
@@ -1293,9 +1289,13 @@ op_unimplemented:
     SAVE_FRAME();
     Frame* const back = f->back;
     const bool was_entry = f->is_entry;
+    set_host_current_frame(tstate, f->iframe.previous);
     Frame* moved = nullptr;
     PyObject* gen = rt::make_generator(t, f, &moved);
-    if (gen == nullptr) goto error;
+    if (gen == nullptr) {
+      set_host_current_frame(tstate, &f->iframe);
+      goto error;
+    }
     // The generator owns the frame now; this call returns the generator.
     moved->is_entry = false;
     moved->back = nullptr;
@@ -1332,7 +1332,8 @@ op_unimplemented:
         PyErr_SetString(PyExc_SystemError, "lasti is not an int");
         goto error;
       }
-      lasti_override = PyLong_AsLong(lasti);
+      // Tracebacks and later lasti pushes see the original instruction.
+      f->iframe.prev_instr = code_units + PyLong_AsLong(lasti);
     }
     PyObject* val = POP();
     PyErr_Restore(Py_NewRef(PyExceptionInstance_Class(val)), val, PyException_GetTraceback(val));
@@ -1430,10 +1431,11 @@ op_unimplemented:
     // Stack: [exit, lasti, prev_exc, exc] -> [..., exit(type, exc, tb)]
     PyObject* val = TOP();
     PyObject* exit_func = PEEK(4);
-    Ref tb = steal(PyException_GetTraceback(val));
-    PyObject* stack[4] = {nullptr, PyExceptionInstance_Class(val), val, tb ? tb.get() : Py_None};
+    PyObject* tb = PyException_GetTraceback(val);
+    PyObject* stack[4] = {nullptr, PyExceptionInstance_Class(val), val, tb ? tb : Py_None};
     SAVE_FRAME();
     PyObject* res = PyObject_Vectorcall(exit_func, stack + 1, 3 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
+    Py_XDECREF(tb);
     if (res == nullptr) goto error;
     PUSH(res);
     DISPATCH();
@@ -1446,6 +1448,8 @@ op_unimplemented:
     SAVE_FRAME();
     f->state = FrameState::Suspended;
     tstate->recursion_remaining++;
+    set_host_current_frame(tstate, f->iframe.previous);
+    f->iframe.previous = nullptr;
     if (dispatch == trace_table) tools::trace_frame_end(f, sp);
     t.current = saved_current;
     return retval;
@@ -1637,7 +1641,7 @@ op_unimplemented:
     PyObject* fromlist = POP();
     PyObject* level = TOP();
     SAVE_FRAME();
-    PyObject* res = import_name(f->builtins, f->globals, f->locals ? f->locals : Py_None, names[oparg], fromlist, level);
+    PyObject* res = import_name(f->builtins(), f->globals(), f->locals() ? f->locals() : Py_None, names[oparg], fromlist, level);
     Py_DECREF(level);
     Py_DECREF(fromlist);
     SET_TOP(res);
@@ -1655,12 +1659,12 @@ op_unimplemented:
   }
   TARGET(IMPORT_STAR) {
     PyObject* from = POP();
-    if (f->locals == nullptr) {
+    if (f->locals() == nullptr) {
       PyErr_SetString(PyExc_SystemError, "no locals found during 'import *'");
       Py_DECREF(from);
       goto error;
     }
-    int err = import_all_from(f->locals, from);
+    int err = import_all_from(f->locals(), from);
     Py_DECREF(from);
     if (err != 0) goto error;
     DISPATCH();
@@ -1685,6 +1689,7 @@ return_from_frame:
   tstate->recursion_remaining++;
   if (dispatch == trace_table) tools::trace_frame_end(f, sp);
   f->state = FrameState::Completed;
+  set_host_current_frame(tstate, f->iframe.previous);
   if (f->is_entry) {
     SAVE_FRAME();
     if (f->owner == FrameOwner::Thread)
@@ -1709,7 +1714,7 @@ error:
   // The instruction `instr` raised: record this frame in the traceback.
   if (!PyErr_Occurred())
     PyErr_SetString(PyExc_SystemError, "xpython: error return without exception set");
-  rt::add_traceback_entry(t, f, static_cast<uint32_t>(instr - ec->instrs));
+  rt::add_traceback_entry(f);
 
 exception_unwind: {
   kwnames = nullptr;
@@ -1722,11 +1727,10 @@ exception_unwind: {
       Py_XDECREF(v);
     }
     if (h->lasti) {
-      PyObject* lasti = PyLong_FromLong(lasti_override >= 0 ? lasti_override : lasti_units(ec, index));
+      PyObject* lasti = PyLong_FromLong(static_cast<long>(f->iframe.prev_instr - code_units));
       if (lasti == nullptr) goto exit_unwind;
       PUSH(lasti);
     }
-    lasti_override = -1;
     PyObject *type, *value, *tb;
     PyErr_Fetch(&type, &value, &tb);
     PyErr_NormalizeException(&type, &value, &tb);
@@ -1737,7 +1741,6 @@ exception_unwind: {
     JUMP_TO(h->target);
     DISPATCH();
   }
-  lasti_override = -1;
 }
 
 exit_unwind:
@@ -1746,6 +1749,7 @@ exit_unwind:
     if (dispatch == trace_table) tools::trace_frame_end(f, sp);
     tstate->recursion_remaining++;
     f->state = FrameState::Completed;
+    set_host_current_frame(tstate, f->iframe.previous);
     SAVE_FRAME();
     if (f->is_entry) {
       if (f->owner == FrameOwner::Thread)
@@ -1789,17 +1793,13 @@ PyObject* run_code(PyObject* shell, PyObject* globals, PyObject* locals) {
     PyErr_SetString(PyExc_SystemError, "xpython: run_code needs a code object prepared for the VM");
     return nullptr;
   }
-  static PyObject* const builtins_name = PyUnicode_InternFromString("__builtins__");
-  PyObject* builtins = PyDict_GetItemWithError(globals, builtins_name);
-  Ref builtins_ref;
-  if (builtins == nullptr) {
-    if (PyErr_Occurred()) return nullptr;
-    builtins = PyEval_GetBuiltins();
-  } else if (PyModule_Check(builtins)) {
-    builtins = PyModule_GetDict(builtins);
-  }
+  // As CPython's PyEval_EvalCode: a function object holds the code, globals
+  // and builtins (the frame borrows the latter two from it).
+  PyObject* func = PyFunction_New(shell, globals);
+  if (func == nullptr) return nullptr;
   ThreadCtx& t = thread_ctx();
-  Frame* f = push_frame(t, ec, nullptr, globals, builtins, locals);
+  Frame* f = push_frame(t, ec, func, locals);
+  Py_DECREF(func);
   if (f == nullptr) return nullptr;
   f->is_entry = true;
   return eval(t, f, false);

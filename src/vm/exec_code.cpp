@@ -82,6 +82,9 @@ void attach(PyObject* host, const std::shared_ptr<Code>& code) {
   ec->names = &PyTuple_GET_ITEM(co->co_names, 0);
   ec->instrs = ec->prog->instrs.data();
   ec->caches.resize(ec->prog->instrs.size());
+  ec->code_units = _PyCode_CODE(co);
+  ec->unit_of.reserve(ec->prog->info.size());
+  for (const InstrInfo& info : ec->prog->info) ec->unit_of.push_back(info.offset / sizeof(_Py_CODEUNIT));
   // The VM indexes locals as the original code does; the host must agree.
   ec->localsplusnames = str_tuple(code->localsplusnames);
   ec->localspluskinds.assign(code->localspluskinds.begin(), code->localspluskinds.end());

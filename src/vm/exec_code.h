@@ -38,6 +38,10 @@ struct ExecCode {
   Ref localsplusnames;                  // tuple of str
   std::vector<uint8_t> localspluskinds;
   std::vector<InlineCache> caches;      // one per instruction
+  // The shell's code units, and per instruction the index of its code unit
+  // there: what the host frame's prev_instr points at while it runs.
+  _Py_CODEUNIT* code_units = nullptr;
+  std::vector<uint32_t> unit_of;
 
   int nlocalsplus = 0;   // locals + cells + frees
   int nlocals = 0;       // plain locals (incl. arguments)

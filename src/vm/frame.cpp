@@ -1,5 +1,7 @@
 #include "vm/frame.h"
 
+#include "runtime/host_frame.h"
+
 #include <cstdlib>
 #include <cstring>
 #include <new>
@@ -57,70 +59,70 @@ void FrameArena::free(void* p) {
 ThreadCtx& thread_ctx() {
   thread_local ThreadCtx* ctx = nullptr;
   if (ctx == nullptr) {
-    // Deliberately never freed: it lives as long as the thread, and frames of
-    // generators may outlive a thread-local destructor order we don't control.
+    // Deliberately never freed: frames of generators may outlive any
+    // thread-local destructor order we could rely on.
     ctx = new ThreadCtx();
     ctx->tstate = PyThreadState_Get();
   }
   return *ctx;
 }
 
-namespace {
-void init_frame(Frame* f, ExecCode* ec, PyObject* func, PyObject* globals, PyObject* builtins,
-                PyObject* locals) {
-  f->ec = ec;
-  f->code = Py_NewRef(ec->shell);
-  f->func = Py_XNewRef(func);
-  f->globals = Py_NewRef(globals);
-  f->builtins = Py_NewRef(builtins);
-  f->locals = Py_XNewRef(locals);
-  f->back = nullptr;
-  f->ip = ec->instrs;
-  f->sp = f->localsplus + ec->nlocalsplus;
-  f->host_frame = nullptr;
-  f->kwnames = nullptr;
-  f->gen = nullptr;
-  f->locals_dict = nullptr;
-  f->owner = FrameOwner::Thread;
-  f->state = FrameState::Created;
-  f->is_entry = false;
-  std::memset(f->localsplus, 0, sizeof(PyObject*) * static_cast<size_t>(ec->nlocalsplus));
-}
-}  // namespace
-
-Frame* push_frame(ThreadCtx& t, ExecCode* ec, PyObject* func, PyObject* globals, PyObject* builtins,
-                  PyObject* locals) {
+Frame* push_frame(ThreadCtx& t, ExecCode* ec, PyObject* func, PyObject* locals) {
   void* mem = t.arena.alloc(Frame::bytes_for(ec));
   if (mem == nullptr) {
     PyErr_NoMemory();
     return nullptr;
   }
   auto* f = static_cast<Frame*>(mem);
-  init_frame(f, ec, func, globals, builtins, locals);
+  auto* fn = reinterpret_cast<PyFunctionObject*>(func);
+  f->ec = ec;
+  f->back = nullptr;
+  f->ip = ec->instrs;
+  f->sp = f->iframe.localsplus + ec->nlocalsplus;
+  f->gen = nullptr;
+  f->owner = FrameOwner::Thread;
+  f->state = FrameState::Created;
+  f->is_entry = false;
+  HostFrame& h = f->iframe;
+  h.f_func = reinterpret_cast<PyFunctionObject*>(Py_NewRef(func));
+  h.f_globals = fn->func_globals;
+  h.f_builtins = fn->func_builtins;
+  h.f_locals = Py_XNewRef(locals);
+  h.f_code = reinterpret_cast<PyCodeObject*>(Py_NewRef(ec->shell));
+  h.frame_obj = nullptr;
+  h.previous = nullptr;
+  h.prev_instr = ec->code_units - 1;  // not started (as CPython's new frames)
+  h.stacktop = -1;
+  h.is_entry = false;
+  h.owner = 0;  // FRAME_OWNED_BY_THREAD
+  std::memset(h.localsplus, 0, sizeof(PyObject*) * static_cast<size_t>(ec->nlocalsplus));
   return f;
 }
 
 void clear_frame(Frame* f) {
   if (f->ec == nullptr) return;  // already cleared
-  PyObject** base = f->localsplus;
-  PyObject** top = f->sp ? f->sp : f->localsplus + f->ec->nlocalsplus;
-  // Clear the stack first (top down), then locals, as CPython does.
-  for (PyObject** p = top; p > base;) {
+  HostFrame& h = f->iframe;
+  PyObject** top = f->sp ? f->sp : f->stack_base();
+  h.stacktop = static_cast<int>(top - h.localsplus);
+  f->ec = nullptr;
+  // A frame object still in use (traceback, sys._getframe()) takes the
+  // frame's references over; otherwise they are released here.
+  const bool handed_over = rt::release_host_frame_object(&h);
+  h.previous = nullptr;
+  if (handed_over) return;
+  for (PyObject** p = top; p > h.localsplus;) {
     --p;
     PyObject* o = *p;
     *p = nullptr;
     Py_XDECREF(o);
   }
-  f->sp = f->localsplus + f->ec->nlocalsplus;
-  Py_CLEAR(f->locals_dict);
-  Py_CLEAR(f->host_frame);
-  Py_CLEAR(f->locals);
-  Py_CLEAR(f->builtins);
-  Py_CLEAR(f->globals);
-  Py_CLEAR(f->func);
-  PyObject* code = f->code;
-  f->code = nullptr;
-  f->ec = nullptr;
+  h.stacktop = 0;
+  Py_CLEAR(h.f_locals);
+  PyObject* func = reinterpret_cast<PyObject*>(h.f_func);
+  PyObject* code = reinterpret_cast<PyObject*>(h.f_code);
+  h.f_func = nullptr;
+  h.f_code = nullptr;
+  Py_XDECREF(func);
   Py_XDECREF(code);  // last: may free the ExecCode
 }
 
@@ -137,10 +139,12 @@ Frame* move_frame_to_heap(ThreadCtx& t, Frame* f) {
     return nullptr;
   }
   std::memcpy(static_cast<void*>(h), static_cast<const void*>(f), bytes);
-  h->sp = h->localsplus + (f->sp - f->localsplus);
+  h->sp = h->iframe.localsplus + (f->sp - f->iframe.localsplus);
   h->owner = FrameOwner::Generator;
   h->is_entry = false;
   h->back = nullptr;
+  h->iframe.previous = nullptr;
+  rt::host_frame_moved(&h->iframe);
   t.arena.free(f);
   return h;
 }

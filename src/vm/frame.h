@@ -1,7 +1,14 @@
 // VM frames and the per-thread state that holds them.
 //
-// A frame is one activation of a code object: its fused locals array
-// (locals, cells, free variables) followed by the value stack, in one block.
+// A frame is one activation of a code object. Its tail is a genuine host
+// interpreter frame (CPython 3.11's _PyInterpreterFrame: function, code,
+// globals, builtins, locals, previous frame, instruction pointer, then the
+// fused locals array and the value stack), linked into the thread's frame
+// chain while it runs. So the host sees interpreted frames as its own:
+// sys._getframe(), frame.f_back / f_locals / f_lineno, inspect.stack(),
+// tracebacks, warnings' and logging's caller lookup, the host's locals(),
+// globals() and zero-argument super() all work on them unchanged.
+//
 // Frames of ordinary calls live in a per-thread LIFO arena (no malloc per
 // call); a generator's frame is moved to the heap and owned by the generator.
 #pragma once
@@ -15,38 +22,59 @@
 
 namespace xp::vm {
 
+// Layout mirror of CPython 3.11's _PyInterpreterFrame
+// (Include/internal/pycore_frame.h); host_frame.cpp checks it against the
+// real definition at compile time.
+struct HostFrame {
+  PyFunctionObject* f_func;   // strong, never null for VM frames
+  PyObject* f_globals;        // borrowed (kept alive by f_func)
+  PyObject* f_builtins;       // borrowed (kept alive by f_func)
+  PyObject* f_locals;         // strong or null: the namespace, or locals() of an optimised frame
+  PyCodeObject* f_code;       // strong: the shell code object
+  PyFrameObject* frame_obj;   // strong or null: the host frame object, made on demand
+  HostFrame* previous;        // the frame below on the thread's chain
+  _Py_CODEUNIT* prev_instr;   // the current instruction in f_code's code units
+  int stacktop;               // -1 while running; locals + stack entries otherwise
+  bool is_entry;              // host's notion; always false for VM frames
+  char owner;                 // FRAME_OWNED_BY_THREAD (0) for VM frames
+  PyObject* localsplus[];     // ec->nlocalsplus locals/cells/frees, then ec->stacksize stack slots
+};
+
 enum class FrameState : uint8_t {
   Created,     // set up, not started
   Running,
   Suspended,   // a generator frame stopped at YIELD_VALUE
-  Completed,   // returned or raised; locals cleared
+  Completed,   // returned or raised; references released
 };
 
 enum class FrameOwner : uint8_t { Thread, Generator };
 
 struct Frame {
-  ExecCode* ec;              // borrowed; kept alive by `code`
-  PyObject* code;            // strong: the shell code object
-  PyObject* func;            // strong, or nullptr (module / class-body exec frames)
-  PyObject* globals;         // strong
-  PyObject* builtins;        // strong
-  PyObject* locals;          // strong, or nullptr (optimised function frames)
-  Frame* back;               // the frame that was running when this one started
+  ExecCode* ec;              // borrowed; kept alive by iframe.f_code (nullptr once cleared)
+  Frame* back;               // the VM frame that was running when this one started
   const Instr* ip;           // next instruction (saved while not running)
   PyObject** sp;             // stack pointer (saved while not running)
-  PyObject* host_frame;      // strong, lazily made PyFrameObject (tracebacks)
-  PyObject* kwnames;         // borrowed: pending KW_NAMES tuple for the next CALL
   PyObject* gen;             // borrowed: owning generator object, if any
-  PyObject* locals_dict;     // strong: dict returned by locals() in an optimised frame
   FrameOwner owner;
   FrameState state;
   bool is_entry;             // returning from this frame returns from eval()
-  PyObject* localsplus[];    // ec->nlocalsplus slots, then ec->stacksize stack slots
+  HostFrame iframe;          // must stay last: its localsplus array runs on
 
-  PyObject** stack_base() { return localsplus + ec->nlocalsplus; }
+  PyObject** localsplus() { return iframe.localsplus; }
+  PyObject** stack_base() { return iframe.localsplus + ec->nlocalsplus; }
+  PyObject* globals() const { return iframe.f_globals; }
+  PyObject* builtins() const { return iframe.f_builtins; }
+  PyObject* locals() const { return iframe.f_locals; }
+  PyObject* func() const { return reinterpret_cast<PyObject*>(iframe.f_func); }
+  PyObject* code() const { return reinterpret_cast<PyObject*>(iframe.f_code); }
   uint32_t instr_index() const { return static_cast<uint32_t>(ip - ec->instrs); }
+  // Points the host-visible instruction pointer at instruction `index`.
+  void set_prev_instr(uint32_t index) { iframe.prev_instr = ec->code_units + ec->unit_of[index]; }
   static size_t bytes_for(const ExecCode* ec) {
     return sizeof(Frame) + sizeof(PyObject*) * static_cast<size_t>(ec->framesize);
+  }
+  static Frame* from_host(HostFrame* h) {
+    return reinterpret_cast<Frame*>(reinterpret_cast<char*>(h) - offsetof(Frame, iframe));
   }
 };
 
@@ -74,25 +102,35 @@ struct ThreadCtx {
   PyThreadState* tstate = nullptr;
   Frame* current = nullptr;        // innermost running VM frame on this thread
   FrameArena arena;
-  int32_t breaker_countdown = 0;   // instructions until the next interrupt check
+  int32_t breaker_countdown = 0;   // interrupt checks are due when this drops below 0
 };
 
 // This thread's VM state (created on first use).
 ThreadCtx& thread_ctx();
 
-// Creates a thread frame for `ec` with all locals empty and the stack
-// empty. Takes new references to code/func/globals/builtins/locals. Returns
-// nullptr with MemoryError set if the arena cannot grow.
-Frame* push_frame(ThreadCtx& t, ExecCode* ec, PyObject* func, PyObject* globals,
-                  PyObject* builtins, PyObject* locals);
-// Drops every reference the frame holds (locals, stack up to f->sp, and its
-// own fields). Does not free the memory.
+// The host frame chain's current frame (the thread's running Python frame).
+inline HostFrame* host_current_frame(PyThreadState* tstate) {
+  return reinterpret_cast<HostFrame*>(tstate->cframe->current_frame);
+}
+inline void set_host_current_frame(PyThreadState* tstate, HostFrame* frame) {
+  tstate->cframe->current_frame = reinterpret_cast<struct _PyInterpreterFrame*>(frame);
+}
+
+// Creates a thread frame running `func` (an interpreted function whose code
+// has `ec`) with `locals` as its namespace (nullptr for an optimised call).
+// Locals and stack start empty. Returns nullptr with MemoryError set if the
+// arena cannot grow.
+Frame* push_frame(ThreadCtx& t, ExecCode* ec, PyObject* func, PyObject* locals);
+// Releases every reference the frame holds (locals, the stack up to f->sp,
+// function, code, namespace). If a host frame object for it is still
+// referenced elsewhere (a traceback, sys._getframe()), that object takes the
+// frame's data over, as CPython does. Does not free the memory. Idempotent.
 void clear_frame(Frame* f);
 // clear_frame() + returns the memory to the arena (thread frames only).
 void pop_frame(ThreadCtx& t, Frame* f);
 // Moves a thread frame to a heap block (for a generator); the thread frame's
 // memory is released without touching references (they move).
 Frame* move_frame_to_heap(ThreadCtx& t, Frame* f);
-void free_heap_frame(Frame* f);   // clear_frame() + delete
+void free_heap_frame(Frame* f);   // clear_frame() + free
 
 }  // namespace xp::vm
