@@ -10,6 +10,7 @@
 #include "runtime/vm_init.h"
 #include "tools/tracer.h"
 
+#include <csignal>
 #include <cstdio>
 #include <string>
 #include <unistd.h>
@@ -81,5 +82,11 @@ int main(int argc, char** argv) {
   int rc = xp::rt::run_main(cli.run);
   xp::tools::set_trace_options({0});
   if (Py_FinalizeEx() < 0 && rc == 0) rc = 120;
+  if (rc == xp::rt::kExitKeyboardInterrupt) {
+    // Like python3: die by the signal so the parent sees an interrupted child.
+    std::signal(SIGINT, SIG_DFL);
+    std::raise(SIGINT);
+    return 130;
+  }
   return rc;
 }

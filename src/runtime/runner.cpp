@@ -58,7 +58,12 @@ int cannot_open(const std::string& path) {
 
 // An uncaught exception: printed by sys.excepthook, exit status 1;
 // SystemExit ends the process inside PyErr_Print with its code, as CPython.
+// A KeyboardInterrupt makes the process end by SIGINT after finalisation.
 int report_uncaught() {
+  if (PyErr_ExceptionMatches(PyExc_KeyboardInterrupt)) {
+    PyErr_Print();
+    return kExitKeyboardInterrupt;
+  }
   PyErr_Print();
   return 1;
 }
@@ -117,6 +122,9 @@ int run_file(const RunRequest& req) {
   if (pyc) {
     try {
       shell = load_pyc(path);
+    } catch (const UnsupportedError& e) {
+      std::fprintf(stderr, "xpython: error: %s: %s\n", path.c_str(), e.what());
+      return e.exit_status();
     } catch (const InputError& e) {
       std::fprintf(stderr, "xpython: error: %s\n", e.what());
       return e.exit_status();
@@ -168,15 +176,18 @@ int run_module(const RunRequest& req) {
   if (install_import_hook(req.imports, {abspath(".")}) < 0) return report_uncaught();
   Ref runpy = steal(PyImport_ImportModule("runpy"));
   if (!runpy) return report_uncaught();
-  Ref details = steal(PyObject_CallMethod(runpy.get(), "_get_module_details", "s", req.target.c_str()));
+  // runpy's own "No module named ..." errors (its _Error) print as one line, exit 1.
+  Ref error_cls = steal(PyObject_GetAttrString(runpy.get(), "_Error"));
+  if (!error_cls) return report_uncaught();
+  Ref details = steal(PyObject_CallMethod(runpy.get(), "_get_module_details", "sO", req.target.c_str(), error_cls.get()));
   if (!details) {
-    // runpy's own "No module named ..." errors print as one line, exit 1.
-    Ref error_cls = steal(PyObject_GetAttrString(runpy.get(), "_Error"));
-    if (error_cls && PyErr_ExceptionMatches(error_cls.get())) {
+    if (PyErr_ExceptionMatches(error_cls.get())) {
       PyObject *t, *v, *tb;
       PyErr_Fetch(&t, &v, &tb);
       PyErr_NormalizeException(&t, &v, &tb);
-      std::fprintf(stderr, "xpython: %s\n", utf8_of(v).c_str());
+      Ref text = steal(PyObject_Str(v));
+      if (!text) PyErr_Clear();
+      std::fprintf(stderr, "xpython: %s\n", text ? utf8_of(text.get()).c_str() : "cannot run module");
       Py_XDECREF(t);
       Py_XDECREF(v);
       Py_XDECREF(tb);

@@ -18,6 +18,10 @@ struct RunRequest {
   ImportMode imports = ImportMode::User;
 };
 
+// run_main's status for an uncaught KeyboardInterrupt: the caller finalises
+// the interpreter, then ends the process by SIGINT (as python3 does).
+inline constexpr int kExitKeyboardInterrupt = -2;
+
 // Runs the program in the initialised interpreter (sys.argv already set by
 // the caller). Returns the process exit status (SystemExit may also end the
 // process from inside, as in CPython). Bad input (missing file, malformed
