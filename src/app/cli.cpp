@@ -35,6 +35,9 @@ const char* help_text() {
          "file.pyc: a .pyc of any CPython 2.4-3.14 or PyPy version is loaded and\n"
          "checked; this build executes 3.11 bytecode (others: exit status 3).\n"
          "\n"
+         "Environment: XPYTHON_OPCODE_STATS=FILE adds the number of times each opcode\n"
+         "ran (lines \"VERSION NAME COUNT\") to FILE at exit.\n"
+         "\n"
          "Exit status: the program's (0, sys.exit code, 1 for an uncaught exception);\n"
          "2 for bad input (missing file, malformed .pyc, invalid bytecode);\n"
          "3 for a valid .pyc of a version this build cannot run.\n";

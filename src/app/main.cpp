@@ -8,6 +8,7 @@
 #include "core/python.h"
 #include "runtime/runner.h"
 #include "runtime/vm_init.h"
+#include "tools/opcode_stats.h"
 #include "tools/tracer.h"
 
 #include <csignal>
@@ -79,6 +80,8 @@ int main(int argc, char** argv) {
     return 1;
   }
   xp::tools::set_trace_options({cli.trace_level});
+  // At exit in every case, also when SystemExit ends the process early.
+  if (xp::tools::init_opcode_stats()) Py_AtExit(xp::tools::write_opcode_stats);
   int rc = xp::rt::run_main(cli.run);
   xp::tools::set_trace_options({0});
   if (Py_FinalizeEx() < 0 && rc == 0) rc = 120;

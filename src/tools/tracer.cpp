@@ -11,6 +11,8 @@
 // the program; reprs are computed with tracing suspended.
 #include "tools/tracer.h"
 
+#include "tools/opcode_stats.h"
+
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -162,10 +164,12 @@ void flush_pending_for(vm::Frame* f, PyObject** sp) {
 }  // namespace
 
 void set_trace_options(const TraceOptions& opts) { g_opts = opts; }
-bool tracing_enabled() { return g_opts.level > 0 && !g_in_trace; }
+bool tracing_enabled() { return (g_opts.level > 0 || opcode_stats_enabled()) && !g_in_trace; }
 
 void trace_instruction(vm::Frame* f, const Instr* instr, PyObject** sp) {
   if (g_in_trace) return;
+  if (opcode_stats_enabled()) count_instruction(f, instr);
+  if (g_opts.level == 0) return;
   g_in_trace = true;
   if (g_opts.level >= 2) flush_pending_for(f, sp);
   const size_t index = static_cast<size_t>(instr - f->ec->instrs);
