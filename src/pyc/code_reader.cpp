@@ -62,6 +62,13 @@ std::string MarshalReader::as_bytes(const Ref& obj, const char* field, size_t at
 
 std::string MarshalReader::read_bytes_field(const char* field) {
   const size_t at = pos_;
+  // 2.x 's' (the usual form): take the bytes as they are, without the
+  // str round trip of Py2StrMode::Str.
+  if (version_.major == 2 && at < data_.size() && data_[at] == 's') {
+    ++pos_;
+    const size_t n = length("string length", 1);
+    return std::string(bytes(n, "string"));
+  }
   return as_bytes(read_object(false).obj, field, at);
 }
 
