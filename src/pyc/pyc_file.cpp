@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 
 namespace xp::pyc {
@@ -37,6 +38,8 @@ PycFile load_pyc_bytes(std::string_view data, const std::string& name, const Loa
 }
 
 PycFile load_pyc_file(const std::string& path, const LoadOptions& opts) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw InputError(path + ": is a directory, not a .pyc file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path + ": cannot open: " + std::strerror(errno));
   std::string data;

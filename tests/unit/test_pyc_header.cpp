@@ -129,6 +129,14 @@ TEST(PycHeader, MissingFile) {
     EXPECT_EQ(e.exit_status(), 2);
     EXPECT_NE(std::string(e.what()).find("cannot open"), std::string::npos);
   }
+  // A directory is no .pyc either: a clean InputError, whatever the stream does.
+  try {
+    (void)load_pyc_file(XP_SOURCE_DIR);
+    ADD_FAILURE();
+  } catch (const xp::InputError& e) {
+    EXPECT_EQ(e.exit_status(), 2) << e.what();
+    EXPECT_NE(std::string(e.what()).find("is a directory"), std::string::npos) << e.what();
+  }
 }
 
 }  // namespace
