@@ -160,6 +160,11 @@ def summarize(row):
     return row
 
 
+def cpu_geometric_mean(rows):
+    return geometric_mean([r["xpython_cpu_median"] / r["native_cpu_median"] for r in rows
+                           if r["status"] == "ok" and r["native_cpu_median"]])
+
+
 def geometric_mean(values):
     values = [v for v in values if v is not None and v > 0]
     if not values:
@@ -369,8 +374,9 @@ def machine_info():
             "system": platform.platform()}
 
 
-def text_report(rows, gmean, start, load, runs):
+def text_report(rows, gmean, start, load, runs, info):
     print()
+    print("load average: %s at the start, %s at the end" % (info["loadavg_start"], info["loadavg_end"]))
     if rows:
         program_table(rows, gmean, runs)
     if start:
@@ -390,6 +396,7 @@ def program_table(rows, gmean, runs):
     ok = sum(1 for r in rows if r["status"] == "ok")
     print("geometric mean of ratios: %s (%d of %d programs ok; medians of %d interleaved runs)"
           % (fmt(gmean, "%.2fx"), ok, len(rows), runs))
+    print("geometric mean of CPU-time ratios: %s" % fmt(cpu_geometric_mean(rows), "%.2fx"))
 
 
 def startup_line(start):
@@ -431,16 +438,22 @@ def print_load(load):
 
 def markdown_report(rows, gmean, start, load, runs, info):
     out = []
-    out.append("Machine: %s, %s cores; host Python %s; %s; medians of %d interleaved runs."
-               % (info["cpu"], info["cores"], info["python"], time.strftime("%Y-%m-%d"), runs))
+    out.append("Machine: %s, %s cores; host Python %s; %s; medians of %d interleaved runs; "
+               "load average %s at the start, %s at the end."
+               % (info["cpu"], info["cores"], info["python"], time.strftime("%Y-%m-%d"), runs,
+                  info.get("loadavg_start", "?"), info.get("loadavg_end", "?")))
     out.append("")
-    out.append("| program | native (s) | xpython (s) | xpython / native |")
-    out.append("|---|---:|---:|---:|")
+    out.append("| program | native (s) | xpython (s) | xpython / native | native cpu (s) | xpython cpu (s) |")
+    out.append("|---|---:|---:|---:|---:|---:|")
     for r in rows:
         ratio = fmt(r["ratio"], "%.2fx") if r["status"] == "ok" else "**%s**" % r["status"]
-        out.append("| %s | %s | %s | %s |" % (r["program"], fmt(r["native_median"]),
-                                             fmt(r["xpython_median"]), ratio))
-    out.append("| **geometric mean** | | | **%s** |" % fmt(gmean, "%.2fx"))
+        out.append("| %s | %s | %s | %s | %s | %s |" % (
+            r["program"], fmt(r["native_median"]), fmt(r["xpython_median"]), ratio,
+            fmt(r["native_cpu_median"]), fmt(r["xpython_cpu_median"])))
+    out.append("| **geometric mean** | | | **%s** | | |" % fmt(gmean, "%.2fx"))
+    out.append("")
+    out.append("Geometric mean of the CPU-time ratios (xpython cpu / native cpu): %s."
+               % fmt(cpu_geometric_mean(rows), "%.2fx"))
     failed = [r for r in rows if r["status"] != "ok"]
     if failed:
         out.append("")
@@ -503,6 +516,9 @@ def main(argv=None):
             sys.stderr.flush()
 
     env = bench_env()
+    info = machine_info()
+    # How busy the machine was: the numbers mean little on a loaded machine.
+    info["loadavg_start"] = "%.2f" % os.getloadavg()[0]
     rows = []
     with tempfile.TemporaryDirectory(prefix="xp-bench-run-") as cwd:
         if not args.no_programs:
@@ -523,11 +539,11 @@ def main(argv=None):
     load = None if args.no_load else load_throughput(args, log)
 
     gmean = geometric_mean([r["ratio"] for r in rows if r["status"] == "ok"])
-    info = machine_info()
+    info["loadavg_end"] = "%.2f" % os.getloadavg()[0]
     if args.markdown:
         markdown_report(rows, gmean, start, load, args.runs, info)
     else:
-        text_report(rows, gmean, start, load, args.runs)
+        text_report(rows, gmean, start, load, args.runs, info)
     if args.json:
         with open(args.json, "w") as f:
             json.dump({"machine": info, "runs": args.runs, "xpython": args.xpython,
