@@ -13,6 +13,7 @@
 #include "core/error.h"
 #include "core/ref.h"
 #include "runtime/code_loader.h"
+#include "runtime/namespace.h"
 #include "runtime/vm_init.h"
 #include "tools/tracer.h"
 #include "vm/eval.h"
@@ -45,9 +46,7 @@ bool namespaces(PyObject** globals, PyObject** locals, Ref* owned) {
     PyErr_SetString(PyExc_TypeError, "globals must be a dict");
     return false;
   }
-  if (PyDict_GetItemString(*globals, "__builtins__") == nullptr &&
-      PyDict_SetItemString(*globals, "__builtins__", PyEval_GetBuiltins()) < 0)
-    return false;
+  if (xp::rt::ensure_builtins(*globals) < 0) return false;
   if (*locals == Py_None) *locals = *globals;
   return true;
 }

@@ -1,6 +1,7 @@
 #include "runtime/frame_builtins.h"
 
 #include "core/ref.h"
+#include "runtime/namespace.h"
 #include "runtime/build_class.h"
 #include "vm/eval.h"
 #include "vm/exec_code.h"
@@ -56,12 +57,6 @@ PyObject* run_source(PyObject* source, const char* mode, PyObject* globals, PyOb
   return run_code_object(code.get(), globals, locals);
 }
 
-int ensure_builtins(PyObject* globals) {
-  static PyObject* const key = PyUnicode_InternFromString("__builtins__");
-  int r = PyDict_Contains(globals, key);
-  if (r == 0) r = PyDict_SetItem(globals, key, PyEval_GetBuiltins());
-  return r < 0 ? -1 : 0;
-}
 
 // (source, globals=None, locals=None[, *, closure=None]) as the host parses them.
 bool parse_source_args(const char* fname, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames,

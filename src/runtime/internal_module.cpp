@@ -2,12 +2,14 @@
 
 #include "core/error.h"
 #include "core/ref.h"
+#include "runtime/namespace.h"
 #include "runtime/code_loader.h"
 #include "vm/eval.h"
 
 namespace xp::rt {
 
 namespace {
+
 
 // exec_code(code, globals[, locals]): runs a code object in the VM.
 PyObject* exec_code(PyObject*, PyObject* args) {
@@ -18,7 +20,7 @@ PyObject* exec_code(PyObject*, PyObject* args) {
     return nullptr;
   }
   Ref shell = prepare_host_code(code);
-  if (!shell) return nullptr;
+  if (!shell || ensure_builtins(globals) < 0) return nullptr;
   return vm::run_code(shell.get(), globals, locals ? locals : globals);
 }
 
@@ -34,6 +36,7 @@ PyObject* exec_pyc(PyObject*, PyObject* args) {
     PyErr_Format(PyExc_ImportError, "%s", e.what());
     return nullptr;
   }
+  if (ensure_builtins(globals) < 0) return nullptr;
   return vm::run_code(shell.get(), globals, globals);
 }
 

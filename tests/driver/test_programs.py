@@ -62,6 +62,8 @@ def main():
     p = difftest.base_arg_parser(__doc__.splitlines()[0])
     p.add_argument("--only-source", action="store_true", help="skip the .pyc runs")
     p.add_argument("--programs-dir", default=None, help="default: SOURCE_DIR/tests/programs")
+    p.add_argument("--xpython-arg", action="append", default=[],
+                   help="an extra option for every xpython run (repeatable), e.g. --interpret-imports=all")
     p.add_argument("--check-native", action="store_true",
                    help="also run each program natively twice and require identical output "
                         "(catches nondeterministic programs)")
@@ -98,12 +100,13 @@ def main():
             return difftest.run(cmd, prog_dir, e, timeout, stdin)
 
         native = go([sys.executable, name] + extra)
-        runs = [("source", go([xpython, name] + extra))]
+        xp = [xpython] + args.xpython_arg
+        runs = [("source", go(xp + [name] + extra))]
         if not args.only_source:
             pyc = os.path.join(tmp, stem + ".pyc")
             # dfile: the native run's co_filename is the absolute script path.
             py_compile.compile(src, cfile=pyc, dfile=src, doraise=True)
-            runs.append(("pyc", go([xpython, pyc] + extra, pyc_env)))
+            runs.append(("pyc", go(xp + [pyc] + extra, pyc_env)))
         problems = ["program has compile-time output (a .pyc run cannot reproduce it): %s\n" % w
                     for w in bad_programs[name]]
         for stream in ("stdout", "stderr"):
