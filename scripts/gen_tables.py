@@ -39,27 +39,75 @@ def version_key(v):
 
 
 def parse_version_spec(spec):
-    """'3.11' | '3.6-3.10' | '3.11-' | '*' , optional '/pypy' or '/cpython'."""
-    impl = None
-    if "/" in spec:
-        spec, impl = spec.split("/", 1)
+    """Comma list of items 'X.Y' | 'A-B' | 'A-' | '-B' | '*', each with an
+    optional '/pypy' or '/cpython' suffix restricting the implementation.
+    Returns [(lo, hi, impl_or_None)]."""
     items = []
     for part in spec.split(","):
         part = part.strip()
+        impl = None
+        if "/" in part:
+            part, impl = part.split("/", 1)
+            if impl not in ("pypy", "cpython"):
+                raise ValueError("unknown implementation %r" % impl)
         if part == "*":
-            items.append((0, 9999))
+            lo, hi = 0, 9999
+        elif part.startswith("-"):
+            lo, hi = 0, version_key(part[1:])
         elif part.endswith("-"):
-            items.append((version_key(part[:-1]), 9999))
+            lo, hi = version_key(part[:-1]), 9999
         elif "-" in part:
             a, b = part.split("-")
-            items.append((version_key(a), version_key(b)))
+            lo, hi = version_key(a), version_key(b)
         else:
-            k = version_key(part)
-            items.append((k, k))
-    return items, impl
+            lo = hi = version_key(part)
+        items.append((lo, hi, impl))
+    return items
 
 
-def parse_canonical_map(path):
+NORM_KINDS = {
+    # name: (C++ enumerator, parameter kind)
+    "set_arg": ("SetArg", "int"),
+    "cell": ("Cell", None),
+    "jump_dir": ("JumpDir", None),
+    "null_bit": ("NullBit", "ops1"),
+    "bits2": ("Bits2", "ops3"),
+    "binary_op": ("BinaryOp", "int"),
+    "compare_legacy": ("CompareLegacy", "ops1"),
+    "compare_shift": ("CompareShift", "int"),
+    "compare_bool": ("CompareBool", None),
+    "skip_after": ("SkipAfter", "int"),
+    "intrinsic1": ("Intrinsic1", "int"),
+    "intrinsic2": ("Intrinsic2", "int"),
+}
+
+
+def parse_norm(text, ops_set, where):
+    """'kind' or 'kind=param' -> (enumerator, int param, [alt ops])."""
+    if not text:
+        return ("None", 0, [])
+    kind, _, param = text.partition("=")
+    if kind not in NORM_KINDS:
+        sys.exit("%s: unknown normalisation %r" % (where, kind))
+    enum, pkind = NORM_KINDS[kind]
+    if pkind is None:
+        if param:
+            sys.exit("%s: %s takes no parameter" % (where, kind))
+        return (enum, 0, [])
+    if not param:
+        sys.exit("%s: %s needs a parameter" % (where, kind))
+    if pkind == "int":
+        return (enum, int(param), [])
+    alts = param.split(",")
+    if len(alts) != (1 if pkind == "ops1" else 3):
+        sys.exit("%s: %s needs %s op(s)" % (where, kind, 1 if pkind == "ops1" else 3))
+    for a in alts:
+        if a not in ops_set:
+            sys.exit("%s: unknown canonical op %s" % (where, a))
+    return (enum, 0, alts)
+
+
+def parse_canonical_map(path, ops_set):
     rules = []
     if not os.path.exists(path):
         return rules
@@ -67,27 +115,38 @@ def parse_canonical_map(path):
         line = line.split("#", 1)[0].rstrip()
         if not line.strip():
             continue
-        cols = line.split("\t")
-        cols = [c for c in cols if c != ""]
-        if len(cols) != 3:
-            sys.exit("%s:%d: expected NAME<TAB>VERSIONS<TAB>CANONICAL" % (path, lineno))
-        name, spec, canon = cols
-        ranges, impl = parse_version_spec(spec)
-        rules.append((name, ranges, impl, canon, lineno))
+        cols = [c for c in line.split("\t") if c != ""]
+        if len(cols) not in (3, 4):
+            sys.exit("%s:%d: expected NAME<TAB>VERSIONS<TAB>CANONICAL[<TAB>NORM]" % (path, lineno))
+        name, spec, canon = cols[:3]
+        where = "canonical-map.tsv:%d" % lineno
+        if canon not in ops_set:
+            sys.exit("%s: %s maps to unknown canonical op %s" % (where, name, canon))
+        try:
+            ranges = parse_version_spec(spec)
+        except ValueError as e:
+            sys.exit("%s: %s" % (where, e))
+        norm = parse_norm(cols[3] if len(cols) == 4 else "", ops_set, where)
+        rules.append((name, ranges, canon, norm, lineno))
     return rules
 
 
 def canonical_for(name, vkey, impl, rules, ops_set):
-    for rname, ranges, rimpl, canon, _ in rules:
+    """(canonical op or None, normalisation) for an opcode of a version."""
+    for rname, ranges, canon, norm, _ in rules:
         if rname != name:
             continue
-        if rimpl is not None and rimpl != impl:
-            continue
-        if any(lo <= vkey <= hi for lo, hi in ranges):
-            return canon
+        if any(lo <= vkey <= hi and (rimpl is None or rimpl == impl) for lo, hi, rimpl in ranges):
+            return canon, norm
     if name in ops_set:
-        return name
-    return None
+        return name, ("None", 0, [])
+    return None, ("None", 0, [])
+
+
+def is_backward_jump(name, vkey):
+    """Relative jumps that CPython takes backwards (3.11+): the JUMP_BACKWARD
+    family and, from 3.14, END_ASYNC_FOR's (informational) argument."""
+    return "BACKWARD" in name or (name == "END_ASYNC_FOR" and vkey >= 314)
 
 
 def main():
@@ -95,10 +154,8 @@ def main():
     os.makedirs(out_dir, exist_ok=True)
     ops = parse_ops_def(ops_def)
     ops_set = set(ops)
-    rules = parse_canonical_map(os.path.join(facts, "canonical-map.tsv"))
-    for rname, _, _, canon, lineno in rules:
-        if canon not in ops_set:
-            sys.exit("canonical-map.tsv:%d: %s maps to unknown canonical op %s" % (lineno, rname, canon))
+    rules = parse_canonical_map(os.path.join(facts, "canonical-map.tsv"), ops_set)
+    unmapped = []
 
     tables = []
     for fn in sorted(os.listdir(facts)):
@@ -129,17 +186,28 @@ def main():
                     if k not in KINDS:
                         sys.exit("%s: unknown operand kind %s" % (fn, k))
                     mask |= 1 << KINDS.index(k)
-            canon = canonical_for(name, major * 100 + minor, impl, rules, ops_set)
-            rows.append((int(opcode), name, int(has_arg), mask, int(cache or 0), int(pyc_ok), canon))
+            vkey = major * 100 + minor
+            canon, norm = canonical_for(name, vkey, impl, rules, ops_set)
+            if canon is None and pyc_ok == "1":
+                unmapped.append("%s %s" % (fn, name))
+            rows.append((int(opcode), name, int(has_arg), mask, int(cache or 0), int(pyc_ok), canon, norm,
+                         1 if is_backward_jump(name, vkey) else 0))
         tables.append((major, minor, pypy, have_argument, source, rows))
+
+    if unmapped:
+        sys.exit("opcodes without a canonical op (add them to facts/canonical-map.tsv):\n  " +
+                 "\n  ".join(unmapped))
 
     out = ["// Generated by scripts/gen_tables.py from facts/; do not edit.\n"]
     for major, minor, pypy, have_arg, source, rows in tables:
         ident = "k%d_%d%s" % (major, minor, "_pypy" if pypy else "")
         out.append("static const OpcodeRow %s_rows[] = {\n" % ident)
-        for opcode, name, has_arg, mask, cache, pyc_ok, canon in rows:
+        for opcode, name, has_arg, mask, cache, pyc_ok, canon, norm, backward in rows:
             op = "Op::%s" % canon if canon else "kNoCanonicalOp"
-            out.append('  {%d, "%s", %d, 0x%x, %d, %d, %s},\n' % (opcode, name, has_arg, mask, cache, pyc_ok, op))
+            enum, param, alts = norm
+            alt = ", ".join("Op::%s" % a for a in alts) if alts else ""
+            out.append('  {%d, "%s", %d, 0x%x, %d, %d, %s, Norm::%s, %d, %d, {%s}},\n'
+                       % (opcode, name, has_arg, mask, cache, pyc_ok, op, enum, param, backward, alt))
         out.append("};\n")
     out.append("static const VersionTableData kVersionTableData[] = {\n")
     for major, minor, pypy, have_arg, source, rows in tables:

@@ -4,13 +4,14 @@
 //   3.10+    jump arguments count 2-byte code units
 //   3.11+    inline cache units follow some instructions; relative jumps
 //            forward or backward (the opcode says which)
+// Version differences in argument meaning are data (OpcodeRow::norm, from
+// facts/canonical-map.tsv); this file has no version checks beyond the
+// encoding eras above.
 #include "bytecode/exception_table.h"
 #include "bytecode/linetable.h"
 #include "bytecode/program.h"
 #include "bytecode/verifier.h"
 #include "core/error.h"
-
-#include <cstring>
 
 namespace xp {
 
@@ -20,23 +21,104 @@ namespace {
   throw VerifyError(describe_location(code, offset) + ": " + why);
 }
 
-// Version-specific argument normalisation: the few opcodes whose canonical
-// op depends on their argument. Keeps `Instr.arg` meaning one thing per op.
-void normalise(const Code& code, const OpcodeRow& row, Instr& in, uint32_t offset) {
-  if (!code.version.at_least(3, 11)) return;
-  if (std::strcmp(row.name, "BINARY_OP") == 0) {
-    // 3.11+ BINARY_OP arg is the NB_* index; canonical ops keep that order.
-    constexpr uint32_t kNbCount = 26;
-    if (in.arg >= kNbCount) fail(code, offset, "BINARY_OP argument " + std::to_string(in.arg) + " is not an operator");
-    in.op = static_cast<Op>(static_cast<uint16_t>(Op::BINARY_ADD) + in.arg);
-    in.arg = 0;
-  } else if (std::strcmp(row.name, "LOAD_GLOBAL") == 0 && in.op == Op::LOAD_GLOBAL) {
-    if (in.arg & 1) in.op = Op::LOAD_GLOBAL_PUSH_NULL;
-    in.arg >>= 1;
+// 3.11+ BINARY_OP arguments (NB_* numbering); 26 (3.14) is NB_SUBSCR.
+Op binary_op_for(uint32_t nb) {
+  if (nb <= 25) return static_cast<Op>(static_cast<uint16_t>(Op::BINARY_ADD) + nb);
+  return Op::BINARY_SUBSCR;
+}
+
+// 3.12+ intrinsic function numbers (pycore_intrinsics.h); 0 is invalid.
+constexpr Op kIntrinsic1[] = {
+    kNoCanonicalOp,          Op::INTRINSIC_PRINT,    Op::INTRINSIC_IMPORT_STAR,
+    Op::INTRINSIC_STOPITERATION_ERROR, Op::ASYNC_GEN_WRAP, Op::UNARY_POSITIVE,
+    Op::LIST_TO_TUPLE,       Op::INTRINSIC_TYPEVAR,  Op::INTRINSIC_PARAMSPEC,
+    Op::INTRINSIC_TYPEVARTUPLE, Op::INTRINSIC_SUBSCRIPT_GENERIC, Op::INTRINSIC_TYPEALIAS,
+};
+constexpr Op kIntrinsic2[] = {
+    kNoCanonicalOp, Op::PREP_RERAISE_STAR, Op::INTRINSIC_TYPEVAR_WITH_BOUND,
+    Op::INTRINSIC_TYPEVAR_WITH_CONSTRAINTS, Op::INTRINSIC_SET_FUNCTION_TYPE_PARAMS,
+    Op::INTRINSIC_SET_TYPEPARAM_DEFAULT,
+};
+
+bool select(const Op* table, size_t size, uint32_t index, uint32_t max, const char* what, NormalisedArg* out,
+            std::string* why) {
+  if (index == 0 || index > max || index >= size) {
+    *why = std::string(what) + " " + std::to_string(index) + " is not a known intrinsic function";
+    return false;
   }
+  out->op = table[index];
+  out->arg = 0;
+  return true;
 }
 
 }  // namespace
+
+bool normalise_arg(const OpcodeRow& row, uint32_t raw, uint32_t nvarnames, NormalisedArg* out, std::string* why) {
+  out->op = row.op;
+  out->arg = row.has_arg ? raw : 0;
+  switch (row.norm) {
+    case Norm::None:
+    case Norm::JumpDir:     // needs the target: decode()
+    case Norm::SkipAfter:   // needs the target: decode()
+      return true;
+    case Norm::SetArg:
+      out->arg = row.norm_param;
+      return true;
+    case Norm::Cell: {
+      const uint64_t a = uint64_t{raw} + nvarnames;
+      if (a > 0xFFFFFFFFull) {
+        *why = "cell index " + std::to_string(raw) + " out of range";
+        return false;
+      }
+      out->arg = static_cast<uint32_t>(a);
+      return true;
+    }
+    case Norm::NullBit:
+      if (raw & 1) out->op = row.alt[0];
+      out->arg = raw >> 1;
+      return true;
+    case Norm::Bits2:
+      if (raw & 3) out->op = row.alt[(raw & 3) - 1];
+      out->arg = raw >> 2;
+      return true;
+    case Norm::BinaryOp:
+      if (raw > row.norm_param) {
+        *why = "BINARY_OP argument " + std::to_string(raw) + " is not an operator";
+        return false;
+      }
+      out->op = binary_op_for(raw);
+      out->arg = 0;
+      return true;
+    case Norm::CompareLegacy:
+      if (raw <= 5) return true;
+      out->arg = raw & 1;   // 6 in / 7 not in, 8 is / 9 is not
+      if (raw <= 7) {
+        out->op = Op::CONTAINS_OP;
+      } else if (raw <= 9) {
+        out->op = Op::IS_OP;
+      } else if (raw == 10) {
+        out->op = row.alt[0];
+        out->arg = 0;
+      } else {
+        *why = "COMPARE_OP argument " + std::to_string(raw) + " is not a comparison";
+        return false;
+      }
+      return true;
+    case Norm::CompareShift:
+      out->arg = raw >> row.norm_param;
+      return true;
+    case Norm::CompareBool:
+      if (raw & 16) out->op = Op::COMPARE_OP_BOOL;
+      out->arg = raw >> 5;
+      return true;
+    case Norm::Intrinsic1:
+      return select(kIntrinsic1, std::size(kIntrinsic1), raw, row.norm_param, "CALL_INTRINSIC_1", out, why);
+    case Norm::Intrinsic2:
+      return select(kIntrinsic2, std::size(kIntrinsic2), raw, row.norm_param, "CALL_INTRINSIC_2", out, why);
+  }
+  *why = "unknown argument normalisation";
+  return false;
+}
 
 std::string describe_location(const Code& code, int64_t offset) {
   std::string s = code.filename_utf8() + ": code object '" + code.qualname_utf8() + "' (" +
@@ -61,6 +143,7 @@ std::unique_ptr<Program> decode(std::shared_ptr<const Code> code_ptr, const Deco
   if (n == 0) fail(code, -1, "empty co_code");
   if (wordcode && n % 2) fail(code, -1, "co_code has odd length " + std::to_string(n));
   if (n > (1u << 30)) fail(code, -1, "co_code too large");
+  const auto nvarnames = static_cast<uint32_t>(code.varnames.size());
 
   prog->offset_to_index.assign(n, -1);
   std::vector<uint32_t> end_offset;  // per instruction: offset after it (and its caches)
@@ -97,6 +180,8 @@ std::unique_ptr<Program> decode(std::shared_ptr<const Code> code_ptr, const Deco
     }
     if (!row->pyc_ok)
       fail(code, static_cast<int64_t>(i), std::string(row->name) + " is a specialised/instrumented opcode that a .pyc never contains");
+    if (ext && !row->has_arg)
+      fail(code, static_cast<int64_t>(i), "EXTENDED_ARG before " + std::string(row->name) + ", which takes no argument");
     const uint32_t full_arg = static_cast<uint32_t>(ext | arg);
     if (row->cache_entries) {
       size += 2u * row->cache_entries;
@@ -104,17 +189,21 @@ std::unique_ptr<Program> decode(std::shared_ptr<const Code> code_ptr, const Deco
     }
     for (size_t k = i; k < i + size; ++k) prog->offset_to_index[k] = index;
 
+    NormalisedArg na{};
+    std::string why;
+    if (!normalise_arg(*row, row->has_arg ? full_arg : 0, nvarnames, &na, &why))
+      fail(code, static_cast<int64_t>(i), why);
     Instr in{};
-    in.op = row->op;
+    in.op = na.op;
     in.opcode = opcode;
     in.flags = 0;
-    in.arg = row->has_arg ? full_arg : 0;
+    in.arg = na.arg;
     InstrInfo inf{};
     inf.offset = static_cast<uint32_t>(i);
     inf.start_offset = static_cast<uint32_t>(ext_start >= 0 ? ext_start : static_cast<int64_t>(i));
     inf.raw_arg = row->has_arg ? full_arg : arg;
     inf.line = -1;
-    if (in.op != kNoCanonicalOp) normalise(code, *row, in, inf.offset);
+    inf.jump_offset = InstrInfo::kNoJump;
     prog->instrs.push_back(in);
     prog->info.push_back(inf);
     end_offset.push_back(static_cast<uint32_t>(i + size));
@@ -133,20 +222,31 @@ std::unique_ptr<Program> decode(std::shared_ptr<const Code> code_ptr, const Deco
     int64_t target;
     if (row->operand_kinds & kOperandJabs) {
       target = static_cast<int64_t>(delta);
-    } else if (code.version.at_least(3, 11) && std::strstr(row->name, "BACKWARD") != nullptr) {
+    } else if (row->backward) {
       target = static_cast<int64_t>(end_offset[k]) - static_cast<int64_t>(delta);
     } else {
       target = static_cast<int64_t>(end_offset[k]) + static_cast<int64_t>(delta);
     }
-    if (target < 0 || target >= static_cast<int64_t>(n))
-      fail(code, prog->info[k].offset, std::string(row->name) + " jumps to " + std::to_string(target) + ", outside the code");
-    const int32_t ti = prog->offset_to_index[static_cast<size_t>(target)];
-    if (ti < 0 || prog->info[static_cast<size_t>(ti)].start_offset != static_cast<uint32_t>(target))
-      fail(code, prog->info[k].offset, std::string(row->name) + " jumps to " + std::to_string(target) +
-                                            ", which is not the start of an instruction");
-    in.arg = static_cast<uint32_t>(ti);
-    prog->instrs[static_cast<size_t>(ti)].flags |= kInstrJumpTarget;
-    if (static_cast<size_t>(ti) <= k) in.flags |= kInstrBackward;
+    auto resolve = [&](int64_t t, const char* what) -> uint32_t {
+      if (t < 0 || t >= static_cast<int64_t>(n))
+        fail(code, prog->info[k].offset, std::string(row->name) + " " + what + " " + std::to_string(t) + ", outside the code");
+      const int32_t ti = prog->offset_to_index[static_cast<size_t>(t)];
+      if (ti < 0 || prog->info[static_cast<size_t>(ti)].start_offset != static_cast<uint32_t>(t))
+        fail(code, prog->info[k].offset, std::string(row->name) + " " + what + " " + std::to_string(t) +
+                                             ", which is not the start of an instruction");
+      return static_cast<uint32_t>(ti);
+    };
+    uint32_t ti = resolve(target, "jumps to");
+    prog->info[k].jump_offset = static_cast<uint32_t>(target);
+    if (row->norm == Norm::SkipAfter) {
+      // CPython jumps norm_param code units past the encoded target (over
+      // END_FOR / POP_TOP); those instructions must be there.
+      ti = resolve(target + 2 * static_cast<int64_t>(row->norm_param), "skips past");
+    }
+    if (row->norm == Norm::JumpDir && ti <= k) in.op = Op::JUMP_BACKWARD;
+    in.arg = ti;
+    prog->instrs[ti].flags |= kInstrJumpTarget;
+    if (ti <= k) in.flags |= kInstrBackward;
   }
 
   // Lines (and 3.11+ positions).
@@ -169,7 +269,7 @@ std::unique_ptr<Program> decode(std::shared_ptr<const Code> code_ptr, const Deco
 
   if (code.version.at_least(3, 11)) prog->exception_table = decode_exception_table(*prog);
 
-  if (opts.verify) verify(*prog);
+  if (opts.verify) prog->max_stack_depth = verify(*prog).max_depth;
   return prog;
 }
 

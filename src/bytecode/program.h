@@ -37,6 +37,8 @@ struct InstrInfo {
   uint32_t start_offset;  // byte offset of its first EXTENDED_ARG prefix (= offset if none)
   uint32_t raw_arg;       // argument as encoded (EXTENDED_ARG folded, before resolution)
   int32_t line;           // source line, -1 if none
+  uint32_t jump_offset;   // jump opcodes: the byte offset the encoding names (as dis shows it), else kNoJump
+  static constexpr uint32_t kNoJump = 0xFFFFFFFFu;
 };
 
 // 3.11+ source positions of an instruction (location table), -1 = unknown.
@@ -78,7 +80,24 @@ struct Program {
 
   // byte offset -> instruction index, for index_of_offset (one per byte).
   std::vector<int32_t> offset_to_index;
+
+  // Filled in by the verifier: the largest value-stack depth any path
+  // reaches (<= code->stacksize).
+  uint32_t max_stack_depth = 0;
 };
+
+// An opcode's canonical op and argument after the row's argument
+// normalisation (facts/canonical-map.tsv NORM). Jump-related normalisation
+// (JumpDir, SkipAfter) needs the resolved target and is done by decode().
+struct NormalisedArg {
+  Op op;
+  uint32_t arg;
+};
+// Returns false (and why) when the raw argument selects no op (a BINARY_OP
+// or intrinsic number out of range, a <= 3.8 COMPARE_OP above 10).
+// `nvarnames` is len(co_varnames), for <= 3.10 cell indices.
+bool normalise_arg(const OpcodeRow& row, uint32_t raw_arg, uint32_t nvarnames, NormalisedArg* out,
+                   std::string* why);
 
 struct DecodeOptions {
   bool verify = true;     // run the verifier (bytecode/verifier.h)

@@ -26,10 +26,27 @@ enum OperandKind : uint16_t {
   kOperandExc = 1 << 9,
 };
 
-// Marks an opcode that no canonical op has been assigned to yet (a version
-// whose execution is not written yet); such a program can be decoded and
-// shown but not run.
+// Marks an opcode without a canonical op: only specialised/instrumented
+// forms (pyc_ok == 0), which the decoder rejects.
 inline constexpr Op kNoCanonicalOp = Op::COUNT_;
+
+// How the decoder turns an opcode's raw argument into the canonical op's
+// argument (facts/canonical-map.tsv NORM column; see decoder.cpp normalise()).
+enum class Norm : uint8_t {
+  None,
+  SetArg,         // argument := norm_param
+  Cell,           // <= 3.10 cell/free index: += len(co_varnames)
+  JumpDir,        // backward target: JUMP_BACKWARD instead of the row's op
+  NullBit,        // low bit set: alt[0]; argument >>= 1
+  Bits2,          // arg & 3 in 1..3: alt[0..2]; argument >>= 2
+  BinaryOp,       // 3.11+ BINARY_OP: argument 0..norm_param selects the op
+  CompareLegacy,  // <= 3.8 COMPARE_OP: 6-9 in/is ops, 10 alt[0] (exception match)
+  CompareShift,   // argument >>= norm_param
+  CompareBool,    // 3.13+: bit 16: COMPARE_OP_BOOL; argument >>= 5
+  SkipAfter,      // jump target moves norm_param code units on (past END_FOR)
+  Intrinsic1,     // 3.12+ CALL_INTRINSIC_1: argument selects the op
+  Intrinsic2,     // 3.12+ CALL_INTRINSIC_2
+};
 
 struct OpcodeRow {
   uint8_t opcode;
@@ -38,7 +55,11 @@ struct OpcodeRow {
   uint16_t operand_kinds;   // OperandKind bits
   uint8_t cache_entries;    // 3.11+ inline cache units after the instruction
   uint8_t pyc_ok;           // 0: specialised/instrumented, never in a .pyc
-  Op op;                    // canonical op (kNoCanonicalOp if none yet)
+  Op op;                    // canonical op (kNoCanonicalOp only for pyc_ok == 0 rows)
+  Norm norm;                // argument normalisation
+  uint8_t norm_param;
+  uint8_t backward;         // relative jump counted backwards (3.11+ JUMP_BACKWARD*, 3.14 END_ASYNC_FOR)
+  Op alt[3];                // alternative ops selected by the argument (NullBit, Bits2, CompareLegacy)
 };
 
 struct VersionTable {
