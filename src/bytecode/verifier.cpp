@@ -1,5 +1,6 @@
 #include "bytecode/verifier.h"
 
+#include "bytecode/verifier_flow.h"
 #include "core/error.h"
 
 namespace xp {
@@ -10,30 +11,173 @@ namespace {
   throw VerifyError(describe_location(*p.code, p.info[i].offset) + ": " + p.opname(i) + ": " + why);
 }
 
+[[noreturn]] void fail_code(const Program& p, const std::string& why) {
+  throw VerifyError(describe_location(*p.code, -1) + ": " + why);
+}
+
+// What a canonical op's (normalised) argument indexes.
+enum class Operand { None, Const, KwNames, Name, Local, LocalPair, Cell, FreeCount };
+
+Operand operand_of(Op op) {
+  switch (op) {
+    case Op::LOAD_CONST:
+    case Op::RETURN_CONST:
+      return Operand::Const;
+    case Op::KW_NAMES:
+      return Operand::KwNames;
+    case Op::LOAD_NAME:
+    case Op::STORE_NAME:
+    case Op::DELETE_NAME:
+    case Op::LOAD_GLOBAL:
+    case Op::LOAD_GLOBAL_PUSH_NULL:
+    case Op::LOAD_GLOBAL_NULL_313:
+    case Op::STORE_GLOBAL:
+    case Op::DELETE_GLOBAL:
+    case Op::LOAD_FROM_DICT_OR_GLOBALS:
+    case Op::LOAD_ATTR:
+    case Op::STORE_ATTR:
+    case Op::DELETE_ATTR:
+    case Op::LOAD_METHOD:
+    case Op::LOAD_METHOD_313:
+    case Op::LOAD_SUPER_ATTR:
+    case Op::LOAD_ZERO_SUPER_ATTR:
+    case Op::LOAD_SUPER_METHOD:
+    case Op::LOAD_ZERO_SUPER_METHOD:
+    case Op::LOAD_SUPER_METHOD_313:
+    case Op::LOAD_ZERO_SUPER_METHOD_313:
+    case Op::IMPORT_NAME:
+    case Op::IMPORT_NAME_24:
+    case Op::IMPORT_FROM:
+    case Op::STORE_ANNOTATION:
+      return Operand::Name;
+    case Op::LOAD_FAST:
+    case Op::STORE_FAST:
+    case Op::DELETE_FAST:
+    case Op::LOAD_FAST_AND_CLEAR:
+    case Op::MAKE_CELL:
+      return Operand::Local;
+    case Op::LOAD_FAST_LOAD_FAST:
+    case Op::STORE_FAST_LOAD_FAST:
+    case Op::STORE_FAST_STORE_FAST:
+      return Operand::LocalPair;
+    case Op::LOAD_CLOSURE:
+    case Op::LOAD_DEREF:
+    case Op::STORE_DEREF:
+    case Op::DELETE_DEREF:
+    case Op::LOAD_CLASSDEREF:
+    case Op::LOAD_FROM_DICT_OR_DEREF:
+      return Operand::Cell;
+    case Op::COPY_FREE_VARS:
+      return Operand::FreeCount;
+    default:
+      return Operand::None;
+  }
+}
+
+// Extra argument checks that stack_io() does not make.
+const char* bad_argument(Op op, uint32_t arg) {
+  switch (op) {
+    case Op::LOAD_SMALL_INT:
+      return arg > 256 ? "not a small int" : nullptr;
+    case Op::LOAD_COMMON_CONSTANT:
+      return arg > 4 ? "not a common constant" : nullptr;
+    case Op::LOAD_SPECIAL:
+      return arg > 3 ? "not a special method" : nullptr;
+    case Op::RERAISE_39:
+      return arg > 1 ? "not 0 or 1" : nullptr;
+    default:
+      return nullptr;
+  }
+}
+
+void check_code_object(const Program& p) {
+  const Code& c = *p.code;
+  if (c.stacksize < 0 || c.stacksize > (1 << 24)) fail_code(p, "co_stacksize " + std::to_string(c.stacksize) + " is out of range");
+  if (c.argcount < 0 || c.posonlyargcount < 0 || c.kwonlyargcount < 0 || c.nlocals < 0)
+    fail_code(p, "negative argument or local count");
+  const size_t args = static_cast<size_t>(c.argcount) + static_cast<size_t>(c.kwonlyargcount) +
+                      ((c.flags & kCoVarargs) ? 1 : 0) + ((c.flags & kCoVarkeywords) ? 1 : 0);
+  if (args > c.varnames.size())
+    fail_code(p, "the code object has " + std::to_string(args) + " arguments but only " +
+                     std::to_string(c.varnames.size()) + " local names");
+  if (c.posonlyargcount > c.argcount) fail_code(p, "co_posonlyargcount is above co_argcount");
+  if (c.version.at_least(3, 11)) {
+    if (c.localspluskinds.size() != c.localsplusnames.size())
+      fail_code(p, "co_localspluskinds and co_localsplusnames differ in length");
+  } else if (static_cast<size_t>(c.nlocals) > c.varnames.size()) {
+    fail_code(p, "co_nlocals " + std::to_string(c.nlocals) + " is above len(co_varnames) " +
+                     std::to_string(c.varnames.size()));
+  }
+}
+
+void check_operands(const Program& p) {
+  const Code& c = *p.code;
+  const size_t nconsts = c.consts.size();
+  const size_t nnames = c.names.size();
+  const size_t nlocalsplus = c.nlocalsplus();
+  const size_t nvarnames = c.varnames.size();
+  const bool fused = c.version.at_least(3, 11);
+  // Plain locals: <= 3.10 LOAD_FAST indexes the co_nlocals fast slots
+  // (<= len(co_varnames)); 3.11+ any localsplus slot.
+  const size_t nfast = fused ? nlocalsplus : static_cast<size_t>(c.nlocals);
+  auto is_cell_slot = [&](size_t i) {
+    if (!fused) return i >= nvarnames && i < nlocalsplus;
+    return i < nlocalsplus && (static_cast<uint8_t>(c.localspluskinds[i]) & (kLocalCell | kLocalFree)) != 0;
+  };
+  for (size_t i = 0; i < p.size(); ++i) {
+    const Instr& in = p.instrs[i];
+    const uint32_t a = in.arg;
+    if (const char* why = bad_argument(in.op, a)) fail(p, i, "argument " + std::to_string(a) + " is " + why);
+    switch (operand_of(in.op)) {
+      case Operand::None:
+        break;
+      case Operand::Const:
+        if (a >= nconsts)
+          fail(p, i, "constant index " + std::to_string(a) + " out of range (" + std::to_string(nconsts) + " constants)");
+        break;
+      case Operand::KwNames: {
+        if (a >= nconsts || c.consts[a].is_code() || !PyTuple_Check(c.consts[a].obj.get()))
+          fail(p, i, "constant " + std::to_string(a) + " is not a tuple of keyword names");
+        PyObject* t = c.consts[a].obj.get();
+        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(t); ++k)
+          if (!PyUnicode_Check(PyTuple_GET_ITEM(t, k))) fail(p, i, "a keyword name is not a str");
+        break;
+      }
+      case Operand::Name:
+        if (a >= nnames)
+          fail(p, i, "name index " + std::to_string(a) + " out of range (" + std::to_string(nnames) + " names)");
+        break;
+      case Operand::Local:
+        if (a >= nfast)
+          fail(p, i, "local index " + std::to_string(a) + " out of range (" + std::to_string(nfast) + " locals)");
+        break;
+      case Operand::LocalPair:
+        if ((a >> 4) >= nfast || (a & 15) >= nfast)
+          fail(p, i, "local indices " + std::to_string(a >> 4) + ", " + std::to_string(a & 15) + " out of range (" +
+                         std::to_string(nfast) + " locals)");
+        break;
+      case Operand::Cell:
+        if (!is_cell_slot(a))
+          fail(p, i, "index " + std::to_string(a) + " is not a cell or free variable (" +
+                         std::to_string(nlocalsplus - (fused ? 0 : nvarnames)) + " cells and free variables)");
+        break;
+      case Operand::FreeCount:
+        if (a != c.freevars.size())
+          fail(p, i, "copies " + std::to_string(a) + " free variables, the code has " + std::to_string(c.freevars.size()));
+        break;
+    }
+  }
+}
+
 }  // namespace
 
-void verify(const Program& prog) {
-  const Code& code = *prog.code;
-  const size_t nconsts = code.consts.size();
-  const size_t nnames = code.names.size();
-  const size_t nlocalsplus = code.nlocalsplus();
-  for (size_t i = 0; i < prog.instrs.size(); ++i) {
-    const Instr& in = prog.instrs[i];
-    const OpcodeRow* row = prog.table->row(in.opcode);
-    const uint32_t raw = prog.info[i].raw_arg;
-    if ((row->operand_kinds & kOperandConst) && raw >= nconsts)
-      fail(prog, i, "constant index " + std::to_string(raw) + " out of range (" + std::to_string(nconsts) + " constants)");
-    if (row->operand_kinds & kOperandName) {
-      // 3.11+ LOAD_GLOBAL keeps a flag in the low bit (already split off in `arg`).
-      const uint32_t idx = in.op == Op::LOAD_GLOBAL || in.op == Op::LOAD_GLOBAL_PUSH_NULL ? in.arg : raw;
-      if (idx >= nnames)
-        fail(prog, i, "name index " + std::to_string(idx) + " out of range (" + std::to_string(nnames) + " names)");
-    }
-    if ((row->operand_kinds & (kOperandLocal | kOperandFree)) && code.version.at_least(3, 11) && raw >= nlocalsplus)
-      fail(prog, i, "local index " + std::to_string(raw) + " out of range (" + std::to_string(nlocalsplus) + " locals)");
-  }
-  if (!prog.instrs.empty() && !op_is_terminal(prog.instrs.back().op) && prog.instrs.back().op != kNoCanonicalOp)
-    fail(prog, prog.instrs.size() - 1, "the last instruction falls off the end of the code");
+VerifyStats verify(const Program& prog) {
+  check_code_object(prog);
+  check_operands(prog);
+  verifier::Flow flow(prog);
+  VerifyStats stats;
+  stats.max_depth = flow.run();
+  return stats;
 }
 
 }  // namespace xp
