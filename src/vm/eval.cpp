@@ -247,6 +247,30 @@ PyObject* load_name(Frame* f, PyObject* name) {
 }
 
 
+// BEFORE_WITH / BEFORE_ASYNC_WITH: looks up __enter__/__exit__ (or the
+// async pair) on the type, calls the first; *exit gets the bound second.
+PyObject* enter_context(PyObject* mgr, bool async, PyObject** exit) {
+  const Names& n = xp::vm::names();
+  const char* const protocol = async ? "asynchronous context manager" : "context manager";
+  Ref enter = steal(lookup_special(mgr, async ? n.aenter : n.enter));
+  if (!enter) {
+    if (!PyErr_Occurred())
+      PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the %s protocol", Py_TYPE(mgr)->tp_name,
+                   protocol);
+    return nullptr;
+  }
+  Ref ex = steal(lookup_special(mgr, async ? n.aexit : n.exit));
+  if (!ex) {
+    if (!PyErr_Occurred())
+      PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the %s protocol (missed %s method)",
+                   Py_TYPE(mgr)->tp_name, protocol, async ? "__aexit__" : "__exit__");
+    return nullptr;
+  }
+  PyObject* res = PyObject_CallNoArgs(enter.get());
+  if (res != nullptr) *exit = ex.release();
+  return res;
+}
+
 }  // namespace
 
 bool op_implemented(Op op) { return kImplemented[static_cast<size_t>(op)]; }
@@ -683,30 +707,19 @@ op_unimplemented:
   }
 
   // ---- operators ---------------------------------------------------------------------------
-  TARGET(UNARY_POSITIVE) {
-    PyObject* v = TOP();
-    PyObject* r = PyNumber_Positive(v);
-    Py_DECREF(v);
-    SET_TOP(r);
-    if (r == nullptr) goto error;
-    DISPATCH();
+#define UNARY_TARGET(name, fn)     \
+  TARGET(name) {                   \
+    PyObject* v = TOP();           \
+    PyObject* r = fn(v);           \
+    Py_DECREF(v);                  \
+    SET_TOP(r);                    \
+    if (r == nullptr) goto error;  \
+    DISPATCH();                    \
   }
-  TARGET(UNARY_NEGATIVE) {
-    PyObject* v = TOP();
-    PyObject* r = PyNumber_Negative(v);
-    Py_DECREF(v);
-    SET_TOP(r);
-    if (r == nullptr) goto error;
-    DISPATCH();
-  }
-  TARGET(UNARY_INVERT) {
-    PyObject* v = TOP();
-    PyObject* r = PyNumber_Invert(v);
-    Py_DECREF(v);
-    SET_TOP(r);
-    if (r == nullptr) goto error;
-    DISPATCH();
-  }
+  UNARY_TARGET(UNARY_POSITIVE, PyNumber_Positive)
+  UNARY_TARGET(UNARY_NEGATIVE, PyNumber_Negative)
+  UNARY_TARGET(UNARY_INVERT, PyNumber_Invert)
+#undef UNARY_TARGET
   TARGET(UNARY_NOT) {
     PyObject* v = TOP();
     int err = PyObject_IsTrue(v);
@@ -1111,50 +1124,36 @@ op_unimplemented:
   COND_JUMP_TARGET(POP_JUMP_IF_FALSE, 0)
   COND_JUMP_TARGET(POP_JUMP_IF_TRUE, 1)
 #undef COND_JUMP_TARGET
-  TARGET(POP_JUMP_IF_NONE) {
-    PyObject* v = POP();
-    const bool is_none = v == Py_None;
-    Py_DECREF(v);
-    if (is_none) {
-      JUMP_TO(oparg);
-      if (instr->flags & kInstrBackward) CHECK_BREAKER();
-    }
-    DISPATCH();
+#define NONE_JUMP_TARGET(name, jump_if_none)              \
+  TARGET(name) {                                         \
+    PyObject* v = POP();                                 \
+    const bool is_none = v == Py_None;                   \
+    Py_DECREF(v);                                        \
+    if (is_none == (jump_if_none)) {                     \
+      JUMP_TO(oparg);                                    \
+      if (instr->flags & kInstrBackward) CHECK_BREAKER(); \
+    }                                                    \
+    DISPATCH();                                          \
   }
-  TARGET(POP_JUMP_IF_NOT_NONE) {
-    PyObject* v = POP();
-    const bool is_none = v == Py_None;
-    Py_DECREF(v);
-    if (!is_none) {
-      JUMP_TO(oparg);
-      if (instr->flags & kInstrBackward) CHECK_BREAKER();
-    }
-    DISPATCH();
+  NONE_JUMP_TARGET(POP_JUMP_IF_NONE, true)
+  NONE_JUMP_TARGET(POP_JUMP_IF_NOT_NONE, false)
+#undef NONE_JUMP_TARGET
+#define OR_POP_TARGET(name, jump_if_true)                                             \
+  TARGET(name) {                                                                      \
+    PyObject* cond = TOP();                                                           \
+    int truth = cond == Py_True ? 1 : cond == Py_False ? 0 : PyObject_IsTrue(cond);   \
+    if (truth < 0) goto error;                                                        \
+    if (truth == (jump_if_true)) {                                                    \
+      JUMP_TO(oparg);                                                                 \
+    } else {                                                                          \
+      STACK_SHRINK(1);                                                                \
+      Py_DECREF(cond);                                                                \
+    }                                                                                 \
+    DISPATCH();                                                                       \
   }
-  TARGET(JUMP_IF_FALSE_OR_POP) {
-    PyObject* cond = TOP();
-    int truth = cond == Py_True ? 1 : cond == Py_False ? 0 : PyObject_IsTrue(cond);
-    if (truth < 0) goto error;
-    if (!truth) {
-      JUMP_TO(oparg);
-    } else {
-      STACK_SHRINK(1);
-      Py_DECREF(cond);
-    }
-    DISPATCH();
-  }
-  TARGET(JUMP_IF_TRUE_OR_POP) {
-    PyObject* cond = TOP();
-    int truth = cond == Py_True ? 1 : cond == Py_False ? 0 : PyObject_IsTrue(cond);
-    if (truth < 0) goto error;
-    if (truth) {
-      JUMP_TO(oparg);
-    } else {
-      STACK_SHRINK(1);
-      Py_DECREF(cond);
-    }
-    DISPATCH();
-  }
+  OR_POP_TARGET(JUMP_IF_FALSE_OR_POP, 0)
+  OR_POP_TARGET(JUMP_IF_TRUE_OR_POP, 1)
+#undef OR_POP_TARGET
   TARGET(GET_ITER) {
     PyObject* iterable = TOP();
     PyObject* iter = PyObject_GetIter(iterable);
@@ -1401,29 +1400,14 @@ op_unimplemented:
     DISPATCH();
   }
   TARGET(BEFORE_WITH) {
+    // [mgr] -> [exit, enter()]
     PyObject* mgr = TOP();
-    PyObject* enter = lookup_special(mgr, xp::vm::names().enter);
-    if (enter == nullptr) {
-      if (!PyErr_Occurred())
-        PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the context manager protocol",
-                     Py_TYPE(mgr)->tp_name);
-      goto error;
-    }
-    PyObject* exit = lookup_special(mgr, xp::vm::names().exit);
-    if (exit == nullptr) {
-      if (!PyErr_Occurred())
-        PyErr_Format(PyExc_TypeError,
-                     "'%.200s' object does not support the context manager protocol (missed __exit__ method)",
-                     Py_TYPE(mgr)->tp_name);
-      Py_DECREF(enter);
-      goto error;
-    }
+    PyObject* exit = nullptr;
+    SAVE_FRAME();
+    PyObject* res = enter_context(mgr, false, &exit);
+    if (res == nullptr) goto error;
     SET_TOP(exit);
     Py_DECREF(mgr);
-    SAVE_FRAME();
-    PyObject* res = PyObject_CallNoArgs(enter);
-    Py_DECREF(enter);
-    if (res == nullptr) goto error;
     PUSH(res);
     DISPATCH();
   }
@@ -1557,30 +1541,14 @@ op_unimplemented:
     goto exception_unwind;
   }
   TARGET(BEFORE_ASYNC_WITH) {
+    // [mgr] -> [aexit, aenter()]
     PyObject* mgr = TOP();
-    PyObject* enter = lookup_special(mgr, xp::vm::names().aenter);
-    if (enter == nullptr) {
-      if (!PyErr_Occurred())
-        PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the asynchronous context manager protocol",
-                     Py_TYPE(mgr)->tp_name);
-      goto error;
-    }
-    PyObject* exit = lookup_special(mgr, xp::vm::names().aexit);
-    if (exit == nullptr) {
-      if (!PyErr_Occurred())
-        PyErr_Format(PyExc_TypeError,
-                     "'%.200s' object does not support the asynchronous context manager protocol "
-                     "(missed __aexit__ method)",
-                     Py_TYPE(mgr)->tp_name);
-      Py_DECREF(enter);
-      goto error;
-    }
+    PyObject* exit = nullptr;
+    SAVE_FRAME();
+    PyObject* res = enter_context(mgr, true, &exit);
+    if (res == nullptr) goto error;
     SET_TOP(exit);
     Py_DECREF(mgr);
-    SAVE_FRAME();
-    PyObject* res = PyObject_CallNoArgs(enter);
-    Py_DECREF(enter);
-    if (res == nullptr) goto error;
     PUSH(res);
     DISPATCH();
   }
