@@ -8,6 +8,7 @@
 #include "core/python.h"
 #include "runtime/runner.h"
 #include "runtime/vm_init.h"
+#include "tools/dis_main.h"
 #include "tools/opcode_stats.h"
 #include "tools/tracer.h"
 
@@ -68,13 +69,19 @@ int main(int argc, char** argv) {
     std::printf("xpython %s (host Python %s)\n", XP_VERSION_STRING, PY_VERSION);
     return 0;
   }
-  if (cli.run.kind == xp::rt::RunKind::Stdin && cli.stdin_is_default && isatty(STDIN_FILENO)) {
+  if (!cli.dis && cli.run.kind == xp::rt::RunKind::Stdin && cli.stdin_is_default && isatty(STDIN_FILENO)) {
     // No interactive prompt (yet): say how to use the command instead.
     std::fputs(xp::app::help_text(), stderr);
     return xp::kExitBadInput;
   }
 
   if (initialize_host(cli) < 0) return 1;
+  if (cli.dis) {
+    // The disassembler only needs the host's objects, not the VM.
+    int rc = xp::tools::dis_main(cli.dis_args);
+    if (Py_FinalizeEx() < 0 && rc == 0) rc = 120;
+    return rc;
+  }
   if (xp::rt::init_vm() < 0) {
     PyErr_Print();
     return 1;
