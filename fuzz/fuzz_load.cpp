@@ -52,10 +52,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   check_no_pending_error("load_pyc_bytes");
 
   if (size >= 1) {
+    // First byte: the version (low bits) and, for 2.x, how str is read (top bit).
     static const std::vector<const xp::VersionTable*> tables = xp::all_version_tables();
-    const xp::PyVersion v = tables[data[0] % tables.size()]->version;
+    const xp::PyVersion v = tables[(data[0] & 0x7f) % tables.size()]->version;
+    xp::pyc::LoadOptions opts;
+    if (data[0] & 0x80) opts.py2_str = xp::pyc::Py2StrMode::Bytes;
     try {
-      decode_all(xp::pyc::load_marshal_code(bytes.substr(1), v, "fuzz"));
+      decode_all(xp::pyc::load_marshal_code(bytes.substr(1), v, "fuzz", opts));
     } catch (const xp::InputError&) {
     }
     check_no_pending_error("load_marshal_code");
