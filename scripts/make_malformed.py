@@ -206,9 +206,10 @@ def pyc_payload(v, payload):
 V24, V25, V26, V27 = V(2, 4), V(2, 5), V(2, 6), V(2, 7)
 V31, V32, V33, V34, V35, V36, V37, V38, V39, V310 = (V(3, m) for m in range(1, 11))
 V311, V312, V313, V314 = V(3, 11), V(3, 12), V(3, 13), V(3, 14)
+V30 = V(3, 0)
 VP39 = V(3, 9, pypy=True)
 VP27 = V(2, 7, pypy=True)
-ALL = [V24, V25, V26, V27, V31, V32, V33, V34, V35, V36, V37, V38, V39, V310, V311, V312, V313, V314, VP39, VP27]
+ALL = [V24, V25, V26, V27, V30, V31, V32, V33, V34, V35, V36, V37, V38, V39, V310, V311, V312, V313, V314, VP39, VP27]
 
 CASES = []  # (name, bytes, status, message substring)
 
@@ -407,6 +408,18 @@ def build():
          "co_argcount is negative")
     case("31_negative_stacksize.pyc", pyc(V31, stacksize=-2), "co_stacksize is negative")
     case("314_args_gt_locals.pyc", pyc(V314, argcount=1), "1 arguments but only 0")
+
+    # ---- more eras
+    case("30_flag_ref.pyc", consts_with(V30, b"\xe9" + i32(1)), "FLAG_REF")
+    case("30_names_not_tuple.pyc", pyc(V30, names=Raw(b"N")), "co_names must be a tuple")
+    case("39_huge_list_length.pyc", consts_with(V39, b"[" + i32(0x7FFFFFFF)), "runs past the end")
+    case("39_names_item_int.pyc", pyc(V39, names=(1,)), "co_names must be a str")
+    case("37_hash_based_header_truncated.pyc", V37.header()[:4] + i32(1) + b"\0" * 4, "headers have 16")
+    case("310_ref_cycle_list.pyc", consts_with(V310, b"\xdb" + i32(1) + b"r" + i32(0)), "still being read")
+    case("312_ref_out_of_range.pyc", consts_with(V312, b"r" + i32(3)), "reference index 3 out of range")
+    case("313_huge_string_length.pyc", consts_with(V313, b"u" + i32(0x7FFFFFFF)), "runs past the end")
+    case("pypy27_short_ascii_z.pyc", consts_with(VP27, b"z\x01a"), "not a marshal type of Python 2.7-pypy")
+    case("pypy27_negative_argcount.pyc", pyc(VP27, argcount=-1), "co_argcount is negative")
 
     # ---- bytecode the version never had (load succeeds, decode must fail)
     def bad_op(v):
