@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
 #include <string>
 
 using xp::PyVersion;
@@ -137,6 +139,33 @@ TEST(PycHeader, MissingFile) {
     EXPECT_EQ(e.exit_status(), 2) << e.what();
     EXPECT_NE(std::string(e.what()).find("is a directory"), std::string::npos) << e.what();
   }
+}
+
+}  // namespace
+
+namespace {
+
+// Headerless payloads (xpython --dis --version-of X.Y FILE).
+TEST(PycHeader, HeaderlessMarshalPayload) {
+  const std::string path = std::string(XP_SHARED_DIR) + "/corpus/3.9-pypy/010_arith_int.pyc";
+  std::ifstream in(path, std::ios::binary);
+  ASSERT_TRUE(in) << path;
+  const std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  PycFile f = load_pyc_bytes(data, path);
+  std::shared_ptr<xp::Code> c = load_marshal_code(std::string_view(data).substr(f.header.size),
+                                                  PyVersion(3, 9, xp::Impl::PyPy), "payload");
+  EXPECT_EQ(c->version, PyVersion(3, 9, xp::Impl::PyPy));
+  EXPECT_EQ(c->code, f.code->code);
+  EXPECT_EQ(c->consts.size(), f.code->consts.size());
+  // The same bytes read as another version's marshal fail cleanly or differ, never crash.
+  try {
+    (void)load_marshal_code(std::string_view(data).substr(f.header.size), PyVersion(2, 7), "payload");
+  } catch (const xp::InputError&) {
+  }
+  EXPECT_FALSE(PyErr_Occurred());
+  EXPECT_THROW((void)load_marshal_code("c", PyVersion(2, 3), "p"), xp::UnsupportedError);
+  EXPECT_THROW((void)load_marshal_code("c", PyVersion(4, 0), "p"), xp::InputError);
+  EXPECT_THROW((void)load_marshal_code("", PyVersion(3, 11), "p"), xp::LoadError);
 }
 
 }  // namespace
