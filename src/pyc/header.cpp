@@ -49,12 +49,11 @@ PycHeader parse_header(std::string_view data, const std::string& name) {
   if (h.size == 16) {
     h.flags = u32_at(data, 4);
     // importlib rejects any other bit ("invalid flags"); so do we.
-    if (h.flags & ~3u)
-      throw LoadError(name + ": invalid .pyc flags 0x" + [&] {
-        char b[16];
-        std::snprintf(b, sizeof b, "%x", h.flags);
-        return std::string(b);
-      }() + " (PEP 552 defines bits 0 and 1 only)", 4);
+    if (h.flags & ~3u) {
+      char hex[16];
+      std::snprintf(hex, sizeof hex, "0x%x", h.flags);
+      throw LoadError(name + ": invalid .pyc flags " + hex + " (PEP 552 defines bits 0 and 1 only)", 4);
+    }
     if (h.hash_based()) {
       h.source_hash = static_cast<uint64_t>(u32_at(data, 8)) | static_cast<uint64_t>(u32_at(data, 12)) << 32;
     } else {
