@@ -6,6 +6,7 @@ namespace xp::app {
 
 const char* usage_line() {
   return "usage: xpython [-v|-vv] [option] ... [-c cmd | -m mod | file.py | file.pyc | -] [arg] ...\n"
+         "       xpython --dis [--format=text|json] [--version-of X.Y] FILE\n"
          "Try 'xpython -h' for more information.\n";
 }
 
@@ -24,6 +25,10 @@ const char* help_text() {
          "           which imported modules run in the VM: none (all native), user\n"
          "           (modules beside the program; default), all (every pure-Python\n"
          "           module imported after start-up, the standard library included)\n"
+         "  --dis [--format=text|json] [--version-of X.Y] FILE\n"
+         "           disassemble a .pyc of any version (2.4-3.14, PyPy) in that version's\n"
+         "           dis layout, or as JSON; --version-of reads a headerless marshal\n"
+         "           payload of that version (see --dis --help)\n"
          "  -u       unbuffered binary stdout and stderr (as python -u)\n"
          "  -B       don't write .pyc files on import\n"
          "  -E       ignore PYTHON* environment variables\n"

@@ -122,11 +122,14 @@ int run_file(const RunRequest& req) {
   if (pyc) {
     try {
       shell = load_pyc(path);
-    } catch (const UnsupportedError& e) {
-      std::fprintf(stderr, "xpython: error: %s: %s\n", path.c_str(), e.what());
-      return e.exit_status();
     } catch (const InputError& e) {
-      std::fprintf(stderr, "xpython: error: %s\n", e.what());
+      // Loader messages start with the path; decoder/verifier messages name
+      // the code object's co_filename, so the file is named first.
+      const std::string msg = e.what();
+      if (msg.rfind(path, 0) == 0)
+        std::fprintf(stderr, "xpython: error: %s\n", msg.c_str());
+      else
+        std::fprintf(stderr, "xpython: error: %s: %s\n", path.c_str(), msg.c_str());
       return e.exit_status();
     }
   } else {
