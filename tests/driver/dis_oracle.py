@@ -192,6 +192,10 @@ def main():
         if not isinstance(text, type(u"")):
             text = text.decode("utf-8", "backslashreplace") if PY >= (3, 0) else text.decode("latin-1")
         rec["text"] = text
+        if PY >= (3, 13):   # dis -O: offsets next to the labels
+            buf = StringIO()
+            dis.dis(co, file=buf, show_offsets=True)
+            rec["text_offsets"] = buf.getvalue()
         records.append(rec)
     sys.stdout.write(json.dumps({"version": "%d.%d" % PY, "records": records}))
 

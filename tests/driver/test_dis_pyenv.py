@@ -12,7 +12,10 @@ Then `xpython --dis --format=json` on those .pyc files must give, for every
 instruction of every code object, the same offset, opname, argument,
 argrepr, jump target, jump-target mark and line start; and
 `xpython --dis` (text) must print dis's listing line for line (after the
-'#' header), code-object addresses and frozenset element order aside.
+'#' header; 3.13 also `--show-offsets` against `dis -O`), code-object
+addresses and frozenset element order aside, and for 2.x the two known
+differences of docs/dis-json.md (64-bit longs without L, >> marks after an
+EXTENDED_ARG jump).
 """
 import difflib
 import glob
@@ -219,12 +222,17 @@ def run_version(version, python, args, tmp):
     for line in j.stdout.decode("utf-8").splitlines():
         doc = json.loads(line)
         docs[doc["file"]] = doc
-    t = subprocess.run([os.path.abspath(args.xpython), "--dis"] + pycs, stdout=subprocess.PIPE,
-                       stderr=subprocess.PIPE, env=env, timeout=args.timeout * 10)
-    texts = {}
-    for chunk in re.split(r"(?m)^(?=# file: )", t.stdout.decode("utf-8", errors="backslashreplace")):
-        if chunk.startswith("# file: "):
-            texts[chunk.split("\n", 1)[0][len("# file: "):]] = chunk
+    def listings(options):
+        t = subprocess.run([os.path.abspath(args.xpython), "--dis"] + options + pycs, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, env=env, timeout=args.timeout * 10)
+        texts = {}
+        for chunk in re.split(r"(?m)^(?=# file: )", t.stdout.decode("utf-8", errors="backslashreplace")):
+            if chunk.startswith("# file: "):
+                texts[chunk.split("\n", 1)[0][len("# file: "):]] = chunk
+        return texts
+
+    texts = listings([])
+    texts_offsets = listings(["--show-offsets"]) if version_key(version) >= 313 else {}
 
     ncode = ninstr = 0
     for r in records:
@@ -241,18 +249,26 @@ def run_version(version, python, args, tmp):
         if ours is None:
             problems.append("%s: no text listing from xpython" % r["source"])
             continue
-        exp_text = normalise(r["text"])
-        act_text = normalise(strip_header(ours))
-        if any_code(r["code"], lambda c: c.get("labels_ignore_extended_arg")):
-            exp_text, act_text = NO_MARK.sub(r"\1  ", exp_text), NO_MARK.sub(r"\1  ", act_text)
-        if version.startswith("2."):
-            exp_text, act_text = strip_py2_longs(exp_text), strip_py2_longs(act_text)
-        exp_lines = exp_text.rstrip("\n").split("\n")
-        act_lines = act_text.rstrip("\n").split("\n")
-        if exp_lines != act_lines:
-            diff = list(difflib.unified_diff(exp_lines, act_lines, "dis", "xpython --dis", lineterm="", n=1))
-            problems.append("%s: text listing differs:\n    %s" % (r["source"], "\n    ".join(diff[:30])))
+        compare_text(r["source"], r["text"], ours, version, r["code"], problems)
+        if "text_offsets" in r:
+            compare_text(r["source"] + " (--show-offsets)", r["text_offsets"], texts_offsets.get(r["pyc"], ""),
+                         version, r["code"], problems)
     return problems, len(records), ncode, ninstr
+
+
+def compare_text(source, expected, ours, version, code, problems):
+    """The text listing, line for line (see the module doc for what is normalised)."""
+    exp_text = normalise(expected)
+    act_text = normalise(strip_header(ours))
+    if any_code(code, lambda c: c.get("labels_ignore_extended_arg")):
+        exp_text, act_text = NO_MARK.sub(r"\1  ", exp_text), NO_MARK.sub(r"\1  ", act_text)
+    if version.startswith("2."):
+        exp_text, act_text = strip_py2_longs(exp_text), strip_py2_longs(act_text)
+    exp_lines = exp_text.rstrip("\n").split("\n")
+    act_lines = act_text.rstrip("\n").split("\n")
+    if exp_lines != act_lines:
+        diff = list(difflib.unified_diff(exp_lines, act_lines, "dis", "xpython --dis", lineterm="", n=1))
+        problems.append("%s: text listing differs:\n    %s" % (source, "\n    ".join(diff[:30])))
 
 
 def main():
