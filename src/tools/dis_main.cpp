@@ -109,10 +109,20 @@ std::string read_file(const std::string& path) {
   return data;
 }
 
-std::string one_line(std::string s) {
-  for (char& c : s)
-    if (c == '\n' || c == '\r') c = ' ';
-  return s;
+// Messages may quote bytes of a damaged file: control characters (NUL,
+// newlines, form feeds, ...) become \xNN so the error stays one printable line.
+std::string one_line(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (c < 0x20 || c == 0x7f) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
 }
 
 // Disassembles one file; returns its exit status.
