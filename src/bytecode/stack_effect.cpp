@@ -357,6 +357,10 @@ StackIO stack_io(Op op, uint32_t arg) {
       return big ? bad() : io(n + 1, 1);
     case Op::MAKE_CLOSURE_2X:
       return big ? bad() : io(n + 2, 1);
+    case Op::MAKE_CLOSURE_24:
+      // Without the cells: their number comes from the code operand (the
+      // verifier and compiler_max_depth add them).
+      return big ? bad() : io(n + 1, 1);
     case Op::MAKE_FUNCTION_30:
     case Op::MAKE_CLOSURE_30:
     case Op::MAKE_FUNCTION_33:
@@ -686,6 +690,16 @@ constexpr uint64_t kWorkBudget = 20'000'000;
 // basic blocks that re-enters a block only when reached deeper and never
 // while it is on the current path; only unconditional jumps end a block
 // (dead code after return is walked too).
+// 2.4 MAKE_CLOSURE also pops one cell per free variable of the code the
+// LOAD_CONST before it loads.
+int closure_cells_24(const Program& prog, size_t i) {
+  if (i == 0 || prog.instrs[i - 1].op != Op::LOAD_CONST) return 0;
+  const uint32_t k = prog.instrs[i - 1].arg;
+  const Code& code = *prog.code;
+  if (k >= code.consts.size() || !code.consts[k].is_code()) return 0;
+  return static_cast<int>(code.consts[k].code->freevars.size());
+}
+
 int64_t walk_dfs(const Program& prog, Era era) {
   const size_t n = prog.size();
   std::vector<uint8_t> leader(n + 1, 0);
@@ -722,6 +736,7 @@ int64_t walk_dfs(const Program& prog, Era era) {
       const size_t i = f.pos++;
       Effects e{};
       if (!compiler_effects(prog.version(), prog.instrs[i].op, prog.instrs[i].arg, &e)) return -1;
+      if (prog.instrs[i].op == Op::MAKE_CLOSURE_24) e.fall -= closure_cells_24(prog, i);
       const int64_t before = f.depth;
       f.depth += e.fall;
       maxdepth = std::max(maxdepth, f.depth);

@@ -80,6 +80,7 @@ const char* kind_name(Kind k) {
     case Kind::Maybe: return "a possibly-NULL value";
     case Kind::Saved: return "a saved exception value";
     case Kind::FinNull: return "a finally status";
+    case Kind::FuncNoClosure: return "a function whose closure is not set yet";
     default: return "a block-protocol value";
   }
 }
@@ -202,6 +203,128 @@ void Flow::require_kind(size_t i, const State& s, uint32_t from_top, bool allow_
   fail(i, std::string(what) + " is " + kind_name(sl.kind));
 }
 
+const Const* Flow::const_of(const Slot& sl) const {
+  if (sl.kind != Kind::Const || sl.payload >= code_.consts.size()) return nullptr;
+  return &code_.consts[sl.payload];
+}
+
+const Code& Flow::code_operand(size_t i, const State& s, uint32_t from_top) const {
+  const Const* c = const_of(s.top(from_top));
+  if (c == nullptr || !c->is_code()) fail(i, "the code operand is not a code-object constant");
+  return *c->code;
+}
+
+void Flow::closure_operand(size_t i, const State& s, uint32_t from_top, const Code& fn) const {
+  const Slot sl = s.top(from_top);
+  const size_t nfree = fn.freevars.size();
+  if (nfree == 0) fail(i, "gives a closure to code '" + fn.name_utf8() + "', which has no free variables");
+  if (sl.kind != Kind::CellTuple || sl.payload != nfree)
+    fail(i, "the closure is not a tuple of " + std::to_string(nfree) + " cells (the free variables of '" +
+                fn.name_utf8() + "')");
+}
+
+void Flow::no_closure(size_t i, const Code& fn) const {
+  if (!fn.freevars.empty())
+    fail(i, "code '" + fn.name_utf8() + "' has free variables but the function gets no closure");
+}
+
+size_t Flow::str_tuple_operand(size_t i, const State& s, uint32_t from_top, const char* what) const {
+  const Const* c = const_of(s.top(from_top));
+  if (c == nullptr || c->is_code() || !PyTuple_CheckExact(c->obj.get()))
+    fail(i, std::string(what) + " is not a constant tuple");
+  PyObject* t = c->obj.get();
+  for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(t); ++k)
+    if (!PyUnicode_Check(PyTuple_GET_ITEM(t, k))) fail(i, std::string(what) + " holds a non-str");
+  return static_cast<size_t>(PyTuple_GET_SIZE(t));
+}
+
+// Operand checks of ops whose stack effect is otherwise generic.
+void Flow::check_operands(size_t i, const State& s) const {
+  const Instr& in = prog_.instrs[i];
+  const uint32_t a = in.arg;
+  // 3.0-3.5: the tuple of annotated parameter names sits below code (and closure).
+  auto annotation_names = [&](uint32_t from_top) {
+    const uint32_t nann = (a >> 16) & 0x7fff;
+    if (nann == 0) return;
+    if (str_tuple_operand(i, s, from_top, "the annotation names") != nann - 1)
+      fail(i, "the annotation names do not match the argument's count");
+  };
+  auto qualname = [&]() {
+    const Const* c = const_of(s.top(0));
+    if (c == nullptr || c->is_code() || !PyUnicode_Check(c->obj.get())) fail(i, "the qualname is not a str constant");
+  };
+  switch (in.op) {
+    case Op::MAKE_FUNCTION_2X:
+    case Op::MAKE_FUNCTION_30:
+      no_closure(i, code_operand(i, s, 0));
+      if (in.op == Op::MAKE_FUNCTION_30) annotation_names(1);
+      break;
+    case Op::MAKE_CLOSURE_2X:
+    case Op::MAKE_CLOSURE_30:
+      closure_operand(i, s, 1, code_operand(i, s, 0));
+      if (in.op == Op::MAKE_CLOSURE_30) annotation_names(2);
+      break;
+    case Op::MAKE_FUNCTION_33:
+      qualname();
+      no_closure(i, code_operand(i, s, 1));
+      annotation_names(2);
+      break;
+    case Op::MAKE_CLOSURE_33:
+      qualname();
+      closure_operand(i, s, 2, code_operand(i, s, 1));
+      annotation_names(3);
+      break;
+    case Op::MAKE_FUNCTION_36: {
+      qualname();
+      const Code& fn = code_operand(i, s, 1);
+      if (a & 8) closure_operand(i, s, 2, fn); else no_closure(i, fn);
+      break;
+    }
+    case Op::MAKE_FUNCTION: {
+      const Code& fn = code_operand(i, s, 0);
+      if (a & 8) closure_operand(i, s, 1, fn); else no_closure(i, fn);
+      break;
+    }
+    case Op::CALL_FUNCTION_KW:
+      if (str_tuple_operand(i, s, 0, "the keyword names") > a) fail(i, "more keyword names than arguments");
+      break;
+    case Op::CALL_KW_313: {
+      const uint32_t args = static_cast<uint32_t>(stack_io(in.op, a).pop) - 3;
+      if (str_tuple_operand(i, s, 0, "the keyword names") > args) fail(i, "more keyword names than arguments");
+      break;
+    }
+    case Op::BUILD_CONST_KEY_MAP: {
+      const Const* c = const_of(s.top(0));
+      if (c == nullptr || c->is_code() || !PyTuple_CheckExact(c->obj.get()) ||
+          static_cast<uint32_t>(PyTuple_GET_SIZE(c->obj.get())) != a)
+        fail(i, "the keys are not a constant tuple of " + std::to_string(a) + " items");
+      break;
+    }
+    case Op::LIST_EXTEND:
+      // list.extend / set.update on the container the compiler built.
+      if (s.top(a).kind != Kind::List) fail(i, "extends something that is not a list built by BUILD_LIST");
+      break;
+    case Op::SET_UPDATE:
+      if (s.top(a).kind != Kind::Set) fail(i, "updates something that is not a set built by BUILD_SET");
+      break;
+    case Op::MATCH_CLASS:
+    case Op::MATCH_CLASS_310:
+      str_tuple_operand(i, s, 0, "the keyword attribute names");
+      break;
+    case Op::MATCH_KEYS:
+    case Op::MATCH_KEYS_310: {
+      const Slot k = s.top(0);
+      const Const* c = const_of(k);
+      const bool tuple = k.kind == Kind::Tuple || k.kind == Kind::CellTuple ||
+                         (c != nullptr && !c->is_code() && PyTuple_CheckExact(c->obj.get()));
+      if (!tuple) fail(i, "the keys are not a tuple");
+      break;
+    }
+    default:
+      break;
+  }
+}
+
 void Flow::exception_edge(size_t i, const State& s, const StackIO& io) {
   // The lowest the stack can be when the instruction raises. A yield raises
   // (generator.throw()) after resuming, when the sent value has replaced the
@@ -240,6 +363,7 @@ void Flow::step(size_t i, State& s, std::vector<State>* falls) {
     fail(i, "a KW_NAMES is not followed by its CALL");
   if (!(op_flags(in.op) & OPF_NORAISE) && !raises_explicitly(in.op)) exception_edge(i, s, io);
   if (step_block_op(i, s, falls)) return;
+  check_operands(i, s);
   step_plain(i, s, io, falls);
 }
 
@@ -280,7 +404,65 @@ void Flow::step_plain(size_t i, State& s, const StackIO& io, std::vector<State>*
         const Const& c = code_.consts[a];
         none = !c.is_code() && c.obj.get() == Py_None;
       }
-      s.push(none ? Kind::NoneStatus : Kind::Obj);
+      s.push(none ? Slot{Kind::NoneStatus, 0} : Slot{Kind::Const, a});
+      break;
+    }
+    case Op::LOAD_FAST:
+      // 3.13+ builds closures with LOAD_FAST of the cell slots.
+      s.push(table_era_ && s.cell(a) ? Kind::Cell : Kind::Obj);
+      break;
+    case Op::BUILD_TUPLE: {
+      bool cells = a > 0;
+      for (uint32_t k = 0; k < a && cells; ++k) cells = s.top(k).kind == Kind::Cell;
+      require_objects(i, s, a);
+      pop(a);
+      s.push(Slot{cells ? Kind::CellTuple : Kind::Tuple, a});
+      break;
+    }
+    case Op::BUILD_LIST:
+    case Op::BUILD_SET:
+      require_objects(i, s, a);
+      pop(a);
+      s.push(in.op == Op::BUILD_LIST ? Kind::List : Kind::Set);
+      break;
+    case Op::MAKE_CLOSURE_24: {
+      // (d1..dn cell1..cellk code -- f), k from the code operand.
+      const Code& fn = code_operand(i, s, 0);
+      const auto k = static_cast<uint32_t>(fn.freevars.size());
+      if (s.depth < a + k + 1)
+        fail(i, "stack underflow: it needs " + std::to_string(a + k + 1) + " items, the stack has " +
+                    std::to_string(s.depth));
+      for (uint32_t c = 1; c <= k; ++c)
+        if (s.top(c).kind != Kind::Cell) fail(i, "the closure cells of '" + fn.name_utf8() + "' are not cells");
+      require_objects(i, s, a, k + 1);
+      pop(a + k + 1);
+      s.push(Kind::Obj);
+      break;
+    }
+    case Op::MAKE_FUNCTION_313: {
+      const Code& fn = code_operand(i, s, 0);
+      const uint32_t k = s.top(0).payload;   // the code's const index
+      pop(1);
+      s.push(Slot{fn.freevars.empty() ? Kind::Func : Kind::FuncNoClosure, k});
+      break;
+    }
+    case Op::SET_FUNCTION_ATTRIBUTE: {
+      // (attr f -- f): f must come from MAKE_FUNCTION (the VM sets the
+      // attribute on it as a function); the closure, once, with one cell
+      // per free variable of its code.
+      const Slot f = s.top(0);
+      if (f.kind != Kind::Func && f.kind != Kind::FuncNoClosure)
+        fail(i, "the function operand does not come from MAKE_FUNCTION");
+      require_objects(i, s, 1, 1);
+      const Code& fn = *code_.consts[f.payload].code;
+      Kind result = f.kind;
+      if (a == 8) {
+        if (f.kind != Kind::FuncNoClosure) fail(i, "sets a closure on a function that takes none (or has one)");
+        closure_operand(i, s, 1, fn);
+        result = Kind::Func;
+      }
+      pop(2);
+      s.push(Slot{result, f.payload});
       break;
     }
     case Op::LOAD_METHOD:
@@ -336,6 +518,9 @@ void Flow::step_plain(size_t i, State& s, const StackIO& io, std::vector<State>*
       for (uint32_t k = 0; k < a; ++k) s.set_cell(static_cast<uint32_t>(code_.nlocalsplus()) - a + k, true);
       break;
     case Op::LOAD_CLOSURE:
+      cell_required(a);
+      s.push(Kind::Cell);
+      break;
     case Op::LOAD_DEREF:
     case Op::LOAD_CLASSDEREF:
       cell_required(a);

@@ -46,6 +46,13 @@ class Flow {
   void require_objects(size_t i, const State& s, uint32_t count, uint32_t skip_top = 0) const;
   void require_kind(size_t i, const State& s, uint32_t from_top, bool allow_null, const char* what) const;
   void note_depth(size_t i, const State& s);
+  // Operands that must be of a known origin (see Kind::Const..Func).
+  void check_operands(size_t i, const State& s) const;
+  const Const* const_of(const Slot& sl) const;
+  const Code& code_operand(size_t i, const State& s, uint32_t from_top) const;
+  void closure_operand(size_t i, const State& s, uint32_t from_top, const Code& fn) const;
+  void no_closure(size_t i, const Code& fn) const;
+  size_t str_tuple_operand(size_t i, const State& s, uint32_t from_top, const char* what) const;
   State initial_state() const;
 
   const Program& prog_;

@@ -19,6 +19,13 @@ bool join_kind(Slot a, Slot b, Slot* out) {
     *out = a;
     return true;
   }
+  // Different tracked objects are plain objects.
+  if (is_typed(a.kind)) a = Slot{Kind::Obj, 0};
+  if (is_typed(b.kind)) b = Slot{Kind::Obj, 0};
+  if (a == b) {
+    *out = a;
+    return true;
+  }
   const bool a_nullish = a.kind == Kind::Null || a.kind == Kind::Maybe;
   const bool b_nullish = b.kind == Kind::Null || b.kind == Kind::Maybe;
   if (a_nullish || b_nullish) {
@@ -32,7 +39,8 @@ bool join_kind(Slot a, Slot b, Slot* out) {
   if (a.kind == Kind::Obj || b.kind == Kind::Obj) {
     // A plain object and a protocol object: a plain object. (Unknown
     // objects never need their tag; protocol ops reject plain objects.)
-    if (a.kind == Kind::Saved || b.kind == Kind::Saved || a.kind == Kind::FinNull || b.kind == Kind::FinNull)
+    if (a.kind == Kind::Saved || b.kind == Kind::Saved || a.kind == Kind::FinNull || b.kind == Kind::FinNull ||
+        a.kind == Kind::FuncNoClosure || b.kind == Kind::FuncNoClosure)
       return false;
     *out = Slot{Kind::Obj, 0};
     return true;

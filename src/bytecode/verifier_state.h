@@ -19,6 +19,22 @@ enum class Kind : uint8_t {
   Obj,          // a (non-NULL) object
   Null,         // an empty slot
   Maybe,        // an object or an empty slot
+  // Objects whose origin is tracked because some operands must be exactly
+  // that (the VM relies on it: a function's code is a code constant, its
+  // closure a tuple of as many cells as the code has free variables,
+  // keyword-name operands are constant tuples of str). They are objects for
+  // every other op; two different ones join to a plain object.
+  Const,        // payload: the co_consts index it was loaded from
+  Cell,         // a cell (LOAD_CLOSURE; 3.13+ LOAD_FAST of a cell slot)
+  CellTuple,    // payload: length; BUILD_TUPLE of cells
+  Tuple,        // payload: length; any other BUILD_TUPLE
+  List,         // BUILD_LIST (3.9+ LIST_EXTEND needs a real list)
+  Set,          // BUILD_SET (3.9+ SET_UPDATE needs a real set)
+  Func,         // payload: const index of its code; a 3.13+ MAKE_FUNCTION result
+  // 3.13+: a function whose code has free variables and whose closure has
+  // not been set yet (payload: const index of its code). Not an object:
+  // only SET_FUNCTION_ATTRIBUTE may take it.
+  FuncNoClosure,
   // Objects with a known role in the <= 3.10 block protocol.
   NoneStatus,   // None as a finally status (normal entry into a finally block)
   WhyReturn,    // int status: WHY_RETURN (the return value is below it)
@@ -44,10 +60,17 @@ struct Slot {
   bool operator==(const Slot&) const = default;
 };
 
+// Objects of a tracked origin (see Const..Func).
+inline bool is_typed(Kind k) {
+  return k == Kind::Const || k == Kind::Cell || k == Kind::CellTuple || k == Kind::Tuple || k == Kind::List ||
+         k == Kind::Set || k == Kind::Func;
+}
 // Ordinary ops may consume these (they are objects).
-inline bool is_object(Kind k) { return k != Kind::Null && k != Kind::Maybe && k != Kind::Saved && k != Kind::FinNull; }
+inline bool is_object(Kind k) {
+  return k != Kind::Null && k != Kind::Maybe && k != Kind::Saved && k != Kind::FinNull && k != Kind::FuncNoClosure;
+}
 // Kinds that take part in the protocol (merging them with others would lose information).
-inline bool is_tag(Kind k) { return k != Kind::Obj && k != Kind::Null && k != Kind::Maybe; }
+inline bool is_tag(Kind k) { return k != Kind::Obj && k != Kind::Null && k != Kind::Maybe && !is_typed(k); }
 
 enum class BlockKind : uint8_t {
   Loop,            // SETUP_LOOP

@@ -181,6 +181,69 @@ TEST(Verifier, RejectsKwNamesMismatch) {
                   "not a tuple of keyword names");
 }
 
+// Index of the first constant of `f` that satisfies `pred`.
+template <class Pred>
+uint32_t const_index(const xp::Code& f, Pred pred) {
+  for (size_t i = 0; i < f.consts.size(); ++i)
+    if (pred(f.consts[i])) return static_cast<uint32_t>(i);
+  ADD_FAILURE() << "no such constant";
+  return 0;
+}
+
+TEST(Verifier, RejectsFunctionsWithoutTheirCodeOrClosure) {
+  // g has one free variable (a).
+  auto f = func("def f(a):\n  def g(): return a\n  return g\n");
+  const uint32_t g = const_index(*f, [](const xp::Const& c) { return c.is_code(); });
+  const uint32_t none = const_index(*f, [](const xp::Const& c) { return !c.is_code(); });
+  auto make = [&](std::vector<std::pair<const char*, uint32_t>> body) {
+    std::vector<std::pair<const char*, uint32_t>> ins = {{"MAKE_CELL", 0}, {"RESUME", 0}};
+    ins.insert(ins.end(), body.begin(), body.end());
+    ins.push_back({"RETURN_VALUE", 0});
+    return patched(*f, bc311(ins));
+  };
+  EXPECT_NO_THROW(xp::decode(make({{"LOAD_CLOSURE", 0}, {"BUILD_TUPLE", 1}, {"LOAD_CONST", g}, {"MAKE_FUNCTION", 8}})));
+  // Not a code constant: the VM would make a function of something else.
+  expect_rejected(make({{"LOAD_CLOSURE", 0}, {"BUILD_TUPLE", 1}, {"LOAD_CONST", none}, {"MAKE_FUNCTION", 8}}),
+                  "not a code-object constant");
+  expect_rejected(make({{"LOAD_CLOSURE", 0}, {"BUILD_TUPLE", 1}, {"LOAD_FAST", 1}, {"MAKE_FUNCTION", 8}}),
+                  "not a code-object constant");
+  // The closure must be a tuple of one cell per free variable (local 1, g, is no cell).
+  expect_rejected(make({{"LOAD_FAST", 1}, {"BUILD_TUPLE", 1}, {"LOAD_CONST", g}, {"MAKE_FUNCTION", 8}}),
+                  "not a tuple of 1 cells");
+  expect_rejected(make({{"LOAD_CLOSURE", 0}, {"LOAD_CLOSURE", 0}, {"BUILD_TUPLE", 2}, {"LOAD_CONST", g},
+                        {"MAKE_FUNCTION", 8}}),
+                  "not a tuple of 1 cells");
+  expect_rejected(make({{"LOAD_CONST", g}, {"MAKE_FUNCTION", 0}}), "has free variables but the function gets no closure");
+}
+
+TEST(Verifier, RejectsNonConstantKeyOperands) {
+  auto f = func("def f(a):\n  return {'x': a, 'y': a}\n");
+  const uint32_t keys = const_index(*f, [](const xp::Const& c) { return !c.is_code() && PyTuple_Check(c.obj.get()); });
+  const uint32_t none = const_index(*f, [](const xp::Const& c) { return !c.is_code() && c.obj.get() == Py_None; });
+  EXPECT_NO_THROW(xp::decode(patched(*f, bc311({{"RESUME", 0}, {"LOAD_FAST", 0}, {"LOAD_FAST", 0},
+                                                 {"LOAD_CONST", keys}, {"BUILD_CONST_KEY_MAP", 2},
+                                                 {"RETURN_VALUE", 0}}))));
+  expect_rejected(patched(*f, bc311({{"RESUME", 0}, {"LOAD_FAST", 0}, {"LOAD_FAST", 0}, {"LOAD_CONST", none},
+                                      {"BUILD_CONST_KEY_MAP", 2}, {"RETURN_VALUE", 0}})),
+                  "keys are not a constant tuple of 2 items");
+  expect_rejected(patched(*f, bc311({{"RESUME", 0}, {"LOAD_FAST", 0}, {"LOAD_CONST", keys},
+                                      {"BUILD_CONST_KEY_MAP", 1}, {"RETURN_VALUE", 0}})),
+                  "keys are not a constant tuple of 1 items");
+}
+
+TEST(Verifier, RejectsExtendingWhatIsNotABuiltList) {
+  auto f = func("def f(a):\n  return [*a]\n");
+  EXPECT_NO_THROW(xp::decode(patched(*f, bc311({{"RESUME", 0}, {"BUILD_LIST", 0}, {"LOAD_FAST", 0},
+                                                 {"LIST_EXTEND", 1}, {"RETURN_VALUE", 0}}))));
+  // The VM extends the object as a list: it must be one.
+  expect_rejected(patched(*f, bc311({{"RESUME", 0}, {"LOAD_FAST", 0}, {"LOAD_FAST", 0}, {"LIST_EXTEND", 1},
+                                      {"RETURN_VALUE", 0}})),
+                  "not a list built by BUILD_LIST");
+  expect_rejected(patched(*f, bc311({{"RESUME", 0}, {"BUILD_LIST", 0}, {"LOAD_FAST", 0}, {"SET_UPDATE", 1},
+                                      {"RETURN_VALUE", 0}})),
+                  "not a set built by BUILD_SET");
+}
+
 TEST(Verifier, RejectsInconsistentMerge) {
   auto f = func("def f(a):\n  return a\n");
   // if a: push an extra value; both paths meet at the same instruction.
