@@ -247,6 +247,15 @@ PyObject* load_name(Frame* f, PyObject* name) {
 }
 
 
+// The exception-handling ops need an exception object where compiled code
+// always has one; crafted (but verified) bytecode gets a SystemError.
+inline bool is_exception(PyObject* v) {
+  if (PyExceptionInstance_Check(v)) return true;
+  PyErr_Format(PyExc_SystemError, "xpython: expected an exception on the stack, found %.200s",
+               Py_TYPE(v)->tp_name);
+  return false;
+}
+
 // BEFORE_WITH / BEFORE_ASYNC_WITH: looks up __enter__/__exit__ (or the
 // async pair) on the type, calls the first; *exit gets the bound second.
 PyObject* enter_context(PyObject* mgr, bool async, PyObject** exit) {
@@ -600,6 +609,11 @@ op_unimplemented:
   }
   TARGET(COPY_FREE_VARS) {
     PyObject* closure = f->iframe.f_func->func_closure;
+    if (closure == nullptr || PyTuple_GET_SIZE(closure) < static_cast<Py_ssize_t>(oparg)) {
+      // Only top-level code of a crafted file can get here without one.
+      PyErr_SetString(PyExc_SystemError, "xpython: code with free variables run without a closure");
+      goto error;
+    }
     const int offset = ec->nlocalsplus - static_cast<int>(oparg);
     for (uint32_t i = 0; i < oparg; ++i) localsplus[offset + static_cast<int>(i)] = Py_NewRef(PyTuple_GET_ITEM(closure, i));
     DISPATCH();
@@ -1164,7 +1178,14 @@ op_unimplemented:
   }
   TARGET(FOR_ITER) {
     PyObject* iter = TOP();
-    PyObject* next = (*Py_TYPE(iter)->tp_iternext)(iter);
+    // Compiled code always has GET_ITER's result here; crafted (but
+    // verified) code may not, e.g. a comprehension's `.0` argument.
+    iternextfunc iternext = Py_TYPE(iter)->tp_iternext;
+    if (iternext == nullptr) {
+      PyErr_Format(PyExc_TypeError, "'%.200s' object is not an iterator", Py_TYPE(iter)->tp_name);
+      goto error;
+    }
+    PyObject* next = iternext(iter);
     if (next != nullptr) {
       PUSH(next);
       DISPATCH();
@@ -1334,12 +1355,14 @@ op_unimplemented:
       // Tracebacks and later lasti pushes see the original instruction.
       f->iframe.prev_instr = code_units + PyLong_AsLong(lasti);
     }
+    if (!is_exception(TOP())) goto error;
     PyObject* val = POP();
     PyErr_Restore(Py_NewRef(PyExceptionInstance_Class(val)), val, PyException_GetTraceback(val));
     goto exception_unwind;
   }
   TARGET(PUSH_EXC_INFO) {
     PyObject* value = TOP();
+    if (!is_exception(value)) goto error;
     _PyErr_StackItem* exc_info = tstate->exc_info;
     SET_TOP(exc_info->exc_value != nullptr ? exc_info->exc_value : Py_NewRef(Py_None));
     PUSH(Py_NewRef(value));
@@ -1347,6 +1370,7 @@ op_unimplemented:
     DISPATCH();
   }
   TARGET(POP_EXCEPT) {
+    if (TOP() != Py_None && !is_exception(TOP())) goto error;
     _PyErr_StackItem* exc_info = tstate->exc_info;
     PyObject* old = exc_info->exc_value;
     exc_info->exc_value = POP();
@@ -1414,6 +1438,7 @@ op_unimplemented:
   TARGET(WITH_EXCEPT_START) {
     // Stack: [exit, lasti, prev_exc, exc] -> [..., exit(type, exc, tb)]
     PyObject* val = TOP();
+    if (!is_exception(val)) goto error;
     PyObject* exit_func = PEEK(4);
     PyObject* tb = PyException_GetTraceback(val);
     PyObject* stack[4] = {nullptr, PyExceptionInstance_Class(val), val, tb ? tb : Py_None};
@@ -1531,6 +1556,7 @@ op_unimplemented:
     DISPATCH();
   }
   TARGET(END_ASYNC_FOR) {
+    if (!is_exception(TOP())) goto error;
     PyObject* val = POP();
     if (PyErr_GivenExceptionMatches(val, PyExc_StopAsyncIteration)) {
       Py_DECREF(val);
