@@ -237,6 +237,15 @@ Frame* make_call_frame(ThreadCtx& t, PyObject* func, PyObject** args, Py_ssize_t
     decref_all(args, total);
     return nullptr;
   }
+  // The common case -- positional arguments only, as many as the function
+  // takes, no *args/**kwargs/keyword-only parameters -- needs no binding
+  // logic (CPython specialises it as CALL_PY_EXACT_ARGS).
+  if (kwnames == nullptr && nargs == ec->argcount && ec->kwonlyargcount == 0 &&
+      !(ec->flags & (kCoVarargs | kCoVarkeywords))) {
+    PyObject** locals = f->localsplus();
+    for (Py_ssize_t i = 0; i < nargs; ++i) locals[i] = args[i];
+    return f;
+  }
   if (bind_args(f, fn, args, nargs, kwnames) < 0) {
     pop_frame(t, f);
     return nullptr;

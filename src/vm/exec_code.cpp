@@ -10,8 +10,6 @@ namespace xp::vm {
 
 namespace {
 
-Py_ssize_t g_extra_index = -1;
-
 void free_exec_code(void* p) { delete static_cast<ExecCode*>(p); }
 
 Ref str_tuple(const std::vector<Ref>& items) {
@@ -51,18 +49,19 @@ void check_runnable(const Program& prog) {
 
 }  // namespace
 
-void init_exec_code() {
-  if (g_extra_index < 0) g_extra_index = _PyEval_RequestCodeExtraIndex(free_exec_code);
-}
+Py_ssize_t g_code_extra_index = -1;
 
-ExecCode* exec_code_of(PyObject* code) {
-  if (code == nullptr || !PyCode_Check(code)) return nullptr;
-  void* extra = nullptr;
-  if (_PyCode_GetExtra(code, g_extra_index, &extra) < 0) {
-    PyErr_Clear();
-    return nullptr;
-  }
-  return static_cast<ExecCode*>(extra);
+void init_exec_code() {
+  if (g_code_extra_index >= 0) return;
+  g_code_extra_index = _PyEval_RequestCodeExtraIndex(free_exec_code);
+  // Check the co_extra mirror on a real code object before relying on it.
+  // (The probe's ExecCode is freed with the probe, through free_exec_code.)
+  Ref probe = steal(Py_CompileString("pass", "<xpython probe>", Py_file_input));
+  auto* marker = new ExecCode();
+  const bool set = probe && _PyCode_SetExtra(probe.get(), g_code_extra_index, marker) == 0;
+  if (!set) delete marker;
+  if (!set || exec_code_of_code(probe.get()) != marker)
+    Py_FatalError("xpython: the host's code-object extra layout is not CPython 3.11's");
 }
 
 namespace {
@@ -103,7 +102,7 @@ void attach(PyObject* host, const std::shared_ptr<Code>& code) {
   ec->posonlyargcount = code->posonlyargcount;
   ec->kwonlyargcount = code->kwonlyargcount;
   ec->flags = code->flags;
-  if (_PyCode_SetExtra(host, g_extra_index, ec.get()) < 0)
+  if (_PyCode_SetExtra(host, g_code_extra_index, ec.get()) < 0)
     throw_python_error(*code, "cannot attach the program to its code object");
   ec.release();  // owned by the host code object now
 }
@@ -146,8 +145,7 @@ Ref make_shell(const std::shared_ptr<Code>& code) {
   return shell;
 }
 
-ExecCode* exec_code_for_call(PyObject* code) {
-  if (ExecCode* ec = exec_code_of(code)) return ec;
+ExecCode* exec_code_for_call_slow(PyObject* code) {
   if (code == nullptr || !PyCode_Check(code)) {
     PyErr_SetString(PyExc_SystemError, "xpython: function has no code object");
     return nullptr;

@@ -57,8 +57,27 @@ struct ExecCode {
   PyObject* localsplus_name(int i) const { return PyTuple_GET_ITEM(localsplusnames.get(), i); }
 };
 
+// Where co_extra keeps our slot: CPython's private _PyCodeObjectExtra
+// (Objects/codeobject.c, unchanged since 3.7). init_exec_code() checks the
+// mirror against _PyCode_GetExtra at start-up.
+struct CodeExtraMirror {
+  Py_ssize_t ce_size;
+  void* ce_extras[1];
+};
+extern Py_ssize_t g_code_extra_index;
+
+// The ExecCode of a code object (nullptr if it has none); `code` must be a
+// PyCodeObject. One load and a compare: calls look it up every time.
+inline ExecCode* exec_code_of_code(PyObject* code) {
+  const auto* extra = static_cast<const CodeExtraMirror*>(reinterpret_cast<PyCodeObject*>(code)->co_extra);
+  if (extra == nullptr || extra->ce_size <= g_code_extra_index) return nullptr;
+  return static_cast<ExecCode*>(extra->ce_extras[g_code_extra_index]);
+}
+
 // The ExecCode of a shell code object, or nullptr for any other object.
-ExecCode* exec_code_of(PyObject* code);
+inline ExecCode* exec_code_of(PyObject* code) {
+  return code != nullptr && PyCode_Check(code) ? exec_code_of_code(code) : nullptr;
+}
 
 // Decodes and verifies `code` and all nested code objects, builds their
 // shells and returns the shell of `code` (new reference). Throws
@@ -69,7 +88,11 @@ Ref make_shell(const std::shared_ptr<Code>& code);
 // a host code object (from compile(), or a copy made by code.replace() as
 // types.coroutine does), which gets an ExecCode attached on first use.
 // nullptr with a Python exception set if the code cannot run in the VM.
-ExecCode* exec_code_for_call(PyObject* code);
+ExecCode* exec_code_for_call_slow(PyObject* code);
+inline ExecCode* exec_code_for_call(PyObject* code) {
+  if (ExecCode* ec = exec_code_of(code)) return ec;
+  return exec_code_for_call_slow(code);
+}
 
 // Installs the co_extra index; called once at start-up.
 void init_exec_code();

@@ -10,17 +10,13 @@ namespace xp::vm {
 
 namespace {
 constexpr size_t kChunkSize = 256 * 1024;
-constexpr size_t kAlign = alignof(std::max_align_t);
-size_t round_up(size_t n) { return (n + kAlign - 1) & ~(kAlign - 1); }
 }  // namespace
 
 FrameArena::~FrameArena() {
   for (Chunk& c : chunks_) std::free(c.base);
 }
 
-void* FrameArena::alloc(size_t bytes) {
-  // Each allocation is preceded by its rounded size, so free() can pop it.
-  const size_t need = round_up(bytes) + kAlign;
+void* FrameArena::alloc_slow(size_t need) {
   while (true) {
     if (active_ < chunks_.size()) {
       Chunk& c = chunks_[active_];
@@ -45,15 +41,6 @@ void* FrameArena::alloc(size_t bytes) {
     chunks_.push_back({base, size, 0});
     active_ = chunks_.size() - 1;
   }
-}
-
-void FrameArena::free(void* p) {
-  char* start = static_cast<char*>(p) - kAlign;
-  Chunk& c = chunks_[active_];
-  c.used -= *reinterpret_cast<size_t*>(start);
-  // Chunks before the active one are never empty (alloc only moves on from a
-  // chunk in use), so stepping back keeps LIFO order across chunks.
-  if (c.used == 0 && active_ > 0) --active_;
 }
 
 ThreadCtx& thread_ctx() {

@@ -85,10 +85,33 @@ class FrameArena {
   FrameArena(const FrameArena&) = delete;
   FrameArena& operator=(const FrameArena&) = delete;
   ~FrameArena();
-  void* alloc(size_t bytes);
-  void free(void* p);   // must be the most recent live allocation
+  // Inline fast path: room in the active chunk.
+  void* alloc(size_t bytes) {
+    const size_t need = round_up(bytes) + kAlign;
+    if (active_ < chunks_.size()) {
+      Chunk& c = chunks_[active_];
+      if (c.size - c.used >= need) {
+        char* p = c.base + c.used;
+        *reinterpret_cast<size_t*>(p) = need;
+        c.used += need;
+        return p + kAlign;
+      }
+    }
+    return alloc_slow(need);
+  }
+  void free(void* p) {   // must be the most recent live allocation
+    Chunk& c = chunks_[active_];
+    c.used -= *reinterpret_cast<size_t*>(static_cast<char*>(p) - kAlign);
+    // Chunks before the active one are never empty (alloc only moves on
+    // from a chunk in use), so stepping back keeps LIFO order.
+    if (c.used == 0 && active_ > 0) --active_;
+  }
 
  private:
+  static constexpr size_t kAlign = alignof(std::max_align_t);
+  static constexpr size_t round_up(size_t n) { return (n + kAlign - 1) & ~(kAlign - 1); }
+  // Each allocation is preceded by its rounded size (kAlign bytes).
+  void* alloc_slow(size_t need);
   struct Chunk {
     char* base;
     size_t size;
