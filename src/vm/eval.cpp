@@ -374,31 +374,17 @@ PyObject* eval(ThreadCtx& t, Frame* entry, bool throwflag) {
 
 // Entering a frame (the entry frame, or a callee pushed by CALL).
 start_frame:
+  f->iframe.previous = host_current_frame(tstate);
   if (tstate->recursion_remaining-- <= 0 && _Py_CheckRecursiveCall(tstate, "")) {
     // As in CPython, the frame that overflowed gets no traceback entry; the
     // error surfaces in the caller.
-    tstate->recursion_remaining++;
-    f->state = FrameState::Completed;
-    if (f->is_entry) {
-      if (f->owner == FrameOwner::Thread)
-        pop_frame(t, f);
-      else
-        clear_frame(f);
-      t.current = saved_current;
-      return nullptr;
-    }
-    Frame* caller = f->back;
-    pop_frame(t, f);
-    f = caller;
-    t.current = f;
-    LOAD_FRAME();
-    instr = ip - 1;
-    goto error;
+    ip = f->ip;
+    sp = f->sp;
+    goto exit_unwind;
   }
   t.current = f;
   f->state = FrameState::Running;
   // Join the host's frame chain (the host sees this frame as running).
-  f->iframe.previous = host_current_frame(tstate);
   set_host_current_frame(tstate, &f->iframe);
   LOAD_FRAME();
   if (dispatch == trace_table) tools::trace_frame_start(f);
