@@ -104,7 +104,7 @@ void attach(PyObject* host, const std::shared_ptr<Code>& code) {
   ec->flags = code->flags;
   if (_PyCode_SetExtra(host, g_code_extra_index, ec.get()) < 0)
     throw_python_error(*code, "cannot attach the program to its code object");
-  ec.release();  // owned by the host code object now
+  (void)ec.release();  // owned by the host code object now
 }
 
 }  // namespace

@@ -9,7 +9,7 @@
 namespace xp::vm {
 
 namespace {
-constexpr size_t kChunkSize = 256 * 1024;
+constexpr size_t kChunkSize = size_t{256} * 1024;
 }  // namespace
 
 FrameArena::~FrameArena() {
