@@ -2,6 +2,9 @@
 
 #include "core/error.h"
 
+#include <climits>
+#include <cstdint>
+
 namespace xp {
 
 namespace {
@@ -42,11 +45,20 @@ class ByteReader {
   size_t pos_ = 0;
 };
 
-void add_range(std::vector<LineRange>& out, uint32_t start, uint32_t end, Position pos, size_t code_len) {
+void add_range(std::vector<LineRange>& out, uint64_t start, uint64_t end, Position pos, size_t code_len) {
   if (start >= code_len) return;
-  if (end > code_len) end = static_cast<uint32_t>(code_len);
+  if (end > code_len) end = code_len;
   if (end <= start) return;
-  out.push_back({start, end, pos});
+  out.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end), pos});
+}
+
+// Lines are summed in 64 bits: a crafted table (or co_firstlineno) can push
+// them past int32, which is rejected rather than wrapped.
+int32_t checked_line(const Code& code, int64_t line) {
+  if (line < INT32_MIN || line > INT32_MAX)
+    throw VerifyError(describe_location(code, -1) + ": the line table gives a line number out of range (" +
+                      std::to_string(line) + ")");
+  return static_cast<int32_t>(line);
 }
 
 // <= 3.9: co_lnotab pairs (address increment, line increment); the line
@@ -55,22 +67,22 @@ std::vector<LineRange> decode_lnotab(const Code& code) {
   std::vector<LineRange> out;
   const std::string& t = code.linetable;
   const bool signed_lines = code.version.at_least(3, 6);
-  int32_t line = code.firstlineno;
-  uint32_t addr = 0;
-  for (size_t i = 0; i + 1 < t.size(); i += 2) {
-    uint32_t addr_incr = static_cast<uint8_t>(t[i]);
-    int32_t line_incr = signed_lines ? static_cast<int8_t>(t[i + 1]) : static_cast<uint8_t>(t[i + 1]);
+  int64_t line = code.firstlineno;
+  uint64_t addr = 0;
+  for (size_t i = 0; i + 1 < t.size() && addr < code.code.size(); i += 2) {
+    const uint32_t addr_incr = static_cast<uint8_t>(t[i]);
+    const int32_t line_incr = signed_lines ? static_cast<int8_t>(t[i + 1]) : static_cast<uint8_t>(t[i + 1]);
     if (addr_incr) {
       Position p;
-      p.line = p.end_line = line;
+      p.line = p.end_line = checked_line(code, line);
       add_range(out, addr, addr + addr_incr, p, code.code.size());
       addr += addr_incr;
     }
     line += line_incr;
   }
   Position p;
-  p.line = p.end_line = line;
-  add_range(out, addr, static_cast<uint32_t>(code.code.size()), p, code.code.size());
+  p.line = p.end_line = checked_line(code, line);
+  add_range(out, addr, code.code.size(), p, code.code.size());
   return out;
 }
 
@@ -78,15 +90,15 @@ std::vector<LineRange> decode_lnotab(const Code& code) {
 std::vector<LineRange> decode_linetable_310(const Code& code) {
   std::vector<LineRange> out;
   const std::string& t = code.linetable;
-  int32_t line = code.firstlineno;
-  uint32_t addr = 0;
-  for (size_t i = 0; i + 1 < t.size(); i += 2) {
-    uint32_t sdelta = static_cast<uint8_t>(t[i]);
-    int32_t ldelta = static_cast<int8_t>(t[i + 1]);
+  int64_t line = code.firstlineno;
+  uint64_t addr = 0;
+  for (size_t i = 0; i + 1 < t.size() && addr < code.code.size(); i += 2) {
+    const uint32_t sdelta = static_cast<uint8_t>(t[i]);
+    const int32_t ldelta = static_cast<int8_t>(t[i + 1]);
     Position p;
     if (ldelta != -128) {
       line += ldelta;
-      p.line = p.end_line = line;
+      p.line = p.end_line = checked_line(code, line);
     }
     add_range(out, addr, addr + sdelta, p, code.code.size());
     addr += sdelta;
@@ -98,8 +110,8 @@ std::vector<LineRange> decode_linetable_310(const Code& code) {
 std::vector<LineRange> decode_locations(const Code& code) {
   std::vector<LineRange> out;
   ByteReader r(code.linetable, code);
-  int32_t line = code.firstlineno;
-  uint32_t addr = 0;
+  int64_t line = code.firstlineno;
+  uint64_t addr = 0;
   while (!r.done()) {
     uint8_t first = r.next();
     if (!(first & 0x80))
@@ -111,21 +123,21 @@ std::vector<LineRange> decode_locations(const Code& code) {
       // no location
     } else if (kind == 14) {
       line += r.svarint();
-      p.line = line;
-      p.end_line = line + static_cast<int32_t>(r.varint());
+      p.line = checked_line(code, line);
+      p.end_line = checked_line(code, line + r.varint());
       p.col = static_cast<int32_t>(r.varint()) - 1;
       p.end_col = static_cast<int32_t>(r.varint()) - 1;
     } else if (kind == 13) {
       line += r.svarint();
-      p.line = p.end_line = line;
+      p.line = p.end_line = checked_line(code, line);
     } else if (kind >= 10) {
       line += kind - 10;
-      p.line = p.end_line = line;
+      p.line = p.end_line = checked_line(code, line);
       p.col = r.next();
       p.end_col = r.next();
     } else {
       uint8_t second = r.next();
-      p.line = p.end_line = line;
+      p.line = p.end_line = checked_line(code, line);
       p.col = (kind << 3) | ((second >> 4) & 7);
       p.end_col = p.col + (second & 15);
     }
