@@ -57,6 +57,14 @@ std::map<std::string, std::string> pyenv_pythons() {
   return out;
 }
 
+std::string pyenv_python_or_skip_message(const std::string& ver) {
+  const auto pythons = pyenv_pythons();
+  const auto it = pythons.find(ver);
+  if (it != pythons.end()) return it->second;
+  std::printf("SKIP: no pyenv Python %s on this machine\n", ver.c_str());
+  return "";
+}
+
 std::string run(const std::string& cmd, int* status) {
   std::string out;
   FILE* p = popen(cmd.c_str(), "r");

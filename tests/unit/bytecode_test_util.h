@@ -22,6 +22,9 @@ std::shared_ptr<Code> host_code(PyObject* code_object);
 
 // Installed pyenv interpreters by version ("2.7", "3.6", ... "3.13").
 std::map<std::string, std::string> pyenv_pythons();
+// The interpreter of version `ver`, or "" after printing the SKIP line the
+// caller's GTEST_SKIP() goes with (a missing oracle is never a silent pass).
+std::string pyenv_python_or_skip_message(const std::string& ver);
 
 // Runs a shell command; returns stdout and sets `status`.
 std::string run(const std::string& cmd, int* status);

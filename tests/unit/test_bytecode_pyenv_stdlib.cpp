@@ -40,12 +40,8 @@ class StdlibTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(StdlibTest, EveryCodeObjectVerifies) {
   const std::string ver = GetParam();
-  const auto pythons = xp::bctest::pyenv_pythons();
-  auto it = pythons.find(ver);
-  if (it == pythons.end()) {
-    std::printf("SKIP: no pyenv Python %s on this machine\n", ver.c_str());
-    GTEST_SKIP();
-  }
+  const std::string python = xp::bctest::pyenv_python_or_skip_message(ver);
+  if (python.empty()) GTEST_SKIP();
   std::string leaf = "xp_stdlib_";
   leaf += ver;
   const fs::path dir = fs::path(::testing::TempDir()) / leaf;
@@ -57,7 +53,7 @@ TEST_P(StdlibTest, EveryCodeObjectVerifies) {
   std::fputs(kScript, f);
   std::fclose(f);
   int status = 0;
-  const std::string out = xp::bctest::run(it->second + " " + script + " " + dir.string() + " 400", &status);
+  const std::string out = xp::bctest::run(python + " " + script + " " + dir.string() + " 400", &status);
   ASSERT_EQ(status, 0) << out;
 
   int files = 0, codes = 0, model_eq = 0, failures = 0;

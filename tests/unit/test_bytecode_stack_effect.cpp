@@ -36,19 +36,15 @@ class StackEffectTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(StackEffectTest, MatchesDisStackEffect) {
   const std::string ver = GetParam();
-  const auto pythons = xp::bctest::pyenv_pythons();
-  auto it = pythons.find(ver);
-  if (it == pythons.end()) {
-    std::printf("SKIP: no pyenv Python %s on this machine\n", ver.c_str());
-    GTEST_SKIP();
-  }
+  const std::string python = xp::bctest::pyenv_python_or_skip_message(ver);
+  if (python.empty()) GTEST_SKIP();
   const std::string script = ::testing::TempDir() + "/xp_stack_effect.py";
   FILE* f = std::fopen(script.c_str(), "w");
   ASSERT_NE(f, nullptr);
   std::fputs(kScript, f);
   std::fclose(f);
   int status = 0;
-  const std::string out = xp::bctest::run(it->second + " " + script, &status);
+  const std::string out = xp::bctest::run(python + " " + script, &status);
   ASSERT_EQ(status, 0) << out;
 
   const xp::PyVersion v{ver[0] - '0', std::stoi(ver.substr(2))};
