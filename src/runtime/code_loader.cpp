@@ -21,7 +21,7 @@ Ref load_source_text(PyObject* source, const std::string& filename) {
   return prepare_host_code(code.get());
 }
 
-Ref load_source_file(const std::string& path, const std::string& filename) {
+Ref load_source_file(const std::string& path, const std::string& filename, bool skip_first_line) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     PyErr_SetFromErrnoWithFilename(PyExc_OSError, path.c_str());
@@ -29,7 +29,11 @@ Ref load_source_file(const std::string& path, const std::string& filename) {
   }
   std::ostringstream ss;
   ss << in.rdbuf();
-  const std::string data = ss.str();
+  std::string data = ss.str();
+  if (skip_first_line) {
+    const size_t nl = data.find('\n');
+    data.erase(0, nl == std::string::npos ? data.size() : nl);
+  }
   Ref bytes = steal(PyBytes_FromStringAndSize(data.data(), static_cast<Py_ssize_t>(data.size())));
   if (!bytes) return {};
   return load_source_text(bytes.get(), filename);

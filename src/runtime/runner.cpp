@@ -4,6 +4,8 @@
 #include "core/ref.h"
 #include "pyc/pyc_file.h"
 #include "runtime/code_loader.h"
+#include "runtime/host_run.h"
+#include "runtime/interactive.h"
 #include "vm/eval.h"
 
 #include <cerrno>
@@ -12,8 +14,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
-#include <iostream>
-#include <sstream>
 #include <unistd.h>
 
 namespace xp::rt {
@@ -49,11 +49,17 @@ int insert_sys_path0(const std::string& entry) {
   return PyList_Insert(path, 0, s.get());
 }
 
-// CPython's "python3: can't open file '...': [Errno 2] ..." (exit 2).
-int cannot_open(const std::string& path) {
-  std::fprintf(stderr, "xpython: can't open file '%s': [Errno %d] %s\n", abspath(path).c_str(), errno,
-               std::strerror(errno));
+// CPython's "python3: can't open file '...': [Errno 2] ..." (exit 2), with
+// the command named as python names itself (its argv[0]).
+int cannot_open(const RunRequest& req) {
+  std::fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", req.program_name.c_str(),
+               abspath(req.target).c_str(), errno, std::strerror(errno));
   return kExitBadInput;
+}
+
+// sys.path[0] for the program unless -P/-I (python's safe_path).
+int insert_program_path0(const RunRequest& req, const std::string& entry) {
+  return req.safe_path ? 0 : insert_sys_path0(entry);
 }
 
 // An uncaught exception: printed by sys.excepthook, exit status 1;
@@ -100,16 +106,48 @@ int run_in_main(const Ref& shell, PyObject* d) {
   return 0;
 }
 
+int run_main_importer(const RunRequest& req, PyObject* path0);
+
+// Source that compile() rejected: python reads the file with its own file
+// tokenizer, whose errors can differ (a non-UTF-8 file without a coding
+// cookie is "Non-UTF-8 code starting with ..."); report the one python would.
+Ref python_compile_error(const RunRequest& req, const std::string& full) {
+  PyObject *t, *v, *tb;
+  PyErr_Fetch(&t, &v, &tb);
+  Ref code = compile_file_like_python(req.target, full, req.skip_first_line);
+  if (!code) {
+    Py_XDECREF(t);
+    Py_XDECREF(v);
+    Py_XDECREF(tb);
+  } else {
+    PyErr_Restore(t, v, tb);
+  }
+  return {};
+}
+
 int run_file(const RunRequest& req) {
   const std::string& path = req.target;
   {
+    // A directory or zip file that is a sys.path entry runs its __main__
+    // (pymain_get_importer), before anything else looks at the file.
+    // python's run_filename is absolute (cwd joined, not normalised).
+    Ref entry = steal(PyUnicode_DecodeFSDefault(abspath(path).c_str()));
+    Ref importer = entry ? steal(PyImport_GetImporter(entry.get())) : Ref();
+    if (!importer) {
+      PySys_WriteStderr("Failed checking if argv[0] is an import path entry\n");
+      PyErr_Print();
+    } else if (importer.get() != Py_None) {
+      return run_main_importer(req, entry.get());
+    }
+  }
+  {
     std::ifstream probe(path, std::ios::binary);
-    if (!probe) return cannot_open(path);
+    if (!probe) return cannot_open(req);
   }
   PyObject* d = main_dict();
   if (d == nullptr) return report_uncaught();
   const std::string full = abspath(path);
-  if (insert_sys_path0(dirname_of(realpath_of(path))) < 0) return report_uncaught();
+  if (insert_program_path0(req, dirname_of(realpath_of(path))) < 0) return report_uncaught();
   Ref file = steal(PyUnicode_DecodeFSDefault(full.c_str()));
   if (!file || PyDict_SetItemString(d, "__file__", file.get()) < 0 || PyDict_SetItemString(d, "__cached__", Py_None) < 0)
     return report_uncaught();
@@ -133,8 +171,11 @@ int run_file(const RunRequest& req) {
       return e.exit_status();
     }
   } else {
-    shell = load_source_file(path, full);
-    if (!shell) return report_uncaught();
+    shell = load_source_file(path, full, req.skip_first_line);
+    if (!shell) {
+      python_compile_error(req, full);
+      return report_uncaught();
+    }
   }
   const int rc = run_in_main(shell, d);
   // CPython drops these once the main script is done.
@@ -145,7 +186,7 @@ int run_file(const RunRequest& req) {
 
 int run_command(const RunRequest& req) {
   PyObject* d = main_dict();
-  if (d == nullptr || insert_sys_path0("") < 0) return report_uncaught();
+  if (d == nullptr || insert_program_path0(req, "") < 0) return report_uncaught();
   if (install_import_hook(req.imports, {abspath(".")}) < 0) return report_uncaught();
   Ref src = steal(PyUnicode_FromString(req.target.c_str()));
   if (!src) return report_uncaught();
@@ -156,59 +197,42 @@ int run_command(const RunRequest& req) {
 
 int run_stdin(const RunRequest& req) {
   PyObject* d = main_dict();
-  if (d == nullptr || insert_sys_path0("") < 0) return report_uncaught();
+  if (d == nullptr || insert_program_path0(req, "") < 0) return report_uncaught();
   if (install_import_hook(req.imports, {abspath(".")}) < 0) return report_uncaught();
-  std::ostringstream ss;
-  ss << std::cin.rdbuf();
-  const std::string data = ss.str();
-  Ref src = steal(PyBytes_FromStringAndSize(data.data(), static_cast<Py_ssize_t>(data.size())));
-  Ref file = steal(PyUnicode_FromString("<stdin>"));
-  if (!src || !file || PyDict_SetItemString(d, "__file__", file.get()) < 0 ||
-      PyDict_SetItemString(d, "__cached__", Py_None) < 0)
-    return report_uncaught();
-  Ref shell = load_source_text(src.get(), "<stdin>");
-  if (!shell) return report_uncaught();
-  return run_in_main(shell, d);
+  return run_stdin_like_python();
 }
 
-// -m: runpy finds the module (and its code) as for `python3 -m`; the code
-// then runs in the VM in __main__'s namespace.
-int run_module(const RunRequest& req) {
+// runpy's _Error (its "No module named ..." and the like): python prints
+// "PROGRAM: message" and exits 1 (runpy's sys.exit(msg)).
+int report_runpy_error(const RunRequest& req) {
+  PyObject *t, *v, *tb;
+  PyErr_Fetch(&t, &v, &tb);
+  PyErr_NormalizeException(&t, &v, &tb);
+  Ref text = steal(PyObject_Str(v));
+  if (!text) PyErr_Clear();
+  std::fprintf(stderr, "%s: %s\n", req.program_name.c_str(),
+               text ? utf8_of(text.get()).c_str() : "cannot run module");
+  Py_XDECREF(t);
+  Py_XDECREF(v);
+  Py_XDECREF(tb);
+  return 1;
+}
+
+// What runpy._run_code does before exec, then the code in the VM.
+// `details` is runpy's (mod_name, spec, code); set_argv0 as runpy's alter_argv.
+int run_module_details(PyObject* details, bool set_argv0) {
   PyObject* d = main_dict();
-  if (d == nullptr || insert_sys_path0(abspath(".")) < 0) return report_uncaught();
-  if (install_import_hook(req.imports, {abspath(".")}) < 0) return report_uncaught();
-  Ref runpy = steal(PyImport_ImportModule("runpy"));
-  if (!runpy) return report_uncaught();
-  // runpy's own "No module named ..." errors (its _Error) print as one line, exit 1.
-  Ref error_cls = steal(PyObject_GetAttrString(runpy.get(), "_Error"));
-  if (!error_cls) return report_uncaught();
-  Ref details = steal(PyObject_CallMethod(runpy.get(), "_get_module_details", "sO", req.target.c_str(), error_cls.get()));
-  if (!details) {
-    if (PyErr_ExceptionMatches(error_cls.get())) {
-      PyObject *t, *v, *tb;
-      PyErr_Fetch(&t, &v, &tb);
-      PyErr_NormalizeException(&t, &v, &tb);
-      Ref text = steal(PyObject_Str(v));
-      if (!text) PyErr_Clear();
-      std::fprintf(stderr, "xpython: %s\n", text ? utf8_of(text.get()).c_str() : "cannot run module");
-      Py_XDECREF(t);
-      Py_XDECREF(v);
-      Py_XDECREF(tb);
-      return 1;
-    }
-    return report_uncaught();
-  }
-  PyObject* mod_name = PyTuple_GetItem(details.get(), 0);
-  PyObject* spec = PyTuple_GetItem(details.get(), 1);
-  PyObject* code = PyTuple_GetItem(details.get(), 2);
-  if (!mod_name || !spec || !code) return report_uncaught();
+  if (d == nullptr) return report_uncaught();
+  PyObject* spec = PyTuple_GetItem(details, 1);
+  PyObject* code = PyTuple_GetItem(details, 2);
+  if (!spec || !code) return report_uncaught();
   Ref origin = steal(PyObject_GetAttrString(spec, "origin"));
   Ref cached = steal(PyObject_GetAttrString(spec, "cached"));
   Ref loader = steal(PyObject_GetAttrString(spec, "loader"));
   Ref parent = steal(PyObject_GetAttrString(spec, "parent"));
   if (!origin || !cached || !loader || !parent) return report_uncaught();
   PyObject* argv = PySys_GetObject("argv");
-  if (argv != nullptr && PyList_Check(argv) && PyList_GET_SIZE(argv) > 0 &&
+  if (set_argv0 && argv != nullptr && PyList_Check(argv) && PyList_GET_SIZE(argv) > 0 &&
       PyList_SetItem(argv, 0, Py_NewRef(origin.get())) < 0)
     return report_uncaught();
   Ref main_name = steal(PyUnicode_FromString("__main__"));
@@ -220,6 +244,46 @@ int run_module(const RunRequest& req) {
   Ref shell = prepare_host_code(code);
   if (!shell) return report_uncaught();
   return run_in_main(shell, d);
+}
+
+// A directory or zip file given as the program: it becomes sys.path[0] (also
+// under -P/-I, as in python) and its __main__ module runs, sys.argv[0]
+// unchanged (runpy._run_module_as_main("__main__", alter_argv=False)).
+int run_main_importer(const RunRequest& req, PyObject* path0) {
+  PyObject* path = PySys_GetObject("path");
+  if (path == nullptr || !PyList_Check(path) || PyList_Insert(path, 0, path0) < 0) return report_uncaught();
+  if (install_import_hook(req.imports, {abspath(req.target)}) < 0) return report_uncaught();
+  Ref runpy = steal(PyImport_ImportModule("runpy"));
+  if (!runpy) return report_uncaught();
+  Ref error_cls = steal(PyObject_GetAttrString(runpy.get(), "_Error"));
+  if (!error_cls) return report_uncaught();
+  Ref details = steal(PyObject_CallMethod(runpy.get(), "_get_main_module_details", "O", error_cls.get()));
+  if (!details) {
+    if (PyErr_ExceptionMatches(error_cls.get())) return report_runpy_error(req);
+    return report_uncaught();
+  }
+  return run_module_details(details.get(), false);
+}
+
+// -m: runpy finds the module (and its code) as for `python3 -m`; the code
+// then runs in the VM in __main__'s namespace.
+int run_module(const RunRequest& req) {
+  PyObject* d = main_dict();
+  // python's sys.path[0] for -m is the working directory as getcwd() says.
+  char cwd[PATH_MAX];
+  const std::string here = getcwd(cwd, sizeof cwd) ? std::string(cwd) : abspath(".");
+  if (d == nullptr || insert_program_path0(req, here) < 0) return report_uncaught();
+  if (install_import_hook(req.imports, {abspath(".")}) < 0) return report_uncaught();
+  Ref runpy = steal(PyImport_ImportModule("runpy"));
+  if (!runpy) return report_uncaught();
+  Ref error_cls = steal(PyObject_GetAttrString(runpy.get(), "_Error"));
+  if (!error_cls) return report_uncaught();
+  Ref details = steal(PyObject_CallMethod(runpy.get(), "_get_module_details", "sO", req.target.c_str(), error_cls.get()));
+  if (!details) {
+    if (PyErr_ExceptionMatches(error_cls.get())) return report_runpy_error(req);
+    return report_uncaught();
+  }
+  return run_module_details(details.get(), true);
 }
 
 }  // namespace
