@@ -1,6 +1,9 @@
 #include "tools/dis_main.h"
 
 #include "core/error.h"
+#include "core/python.h"
+#include "core/ref.h"
+#include "runtime/host_code.h"
 #include "tools/disassembler.h"
 #include "tools/str_cat.h"
 
@@ -20,6 +23,7 @@ const char kUsage[] =
     "\n"
     "Disassembles .pyc files (or, with --version-of, headerless marshal data of that\n"
     "version) in the style of that version's dis module, every code object included.\n"
+    "A FILE ending in .py is source: the host (3.11) compiles it, as python -m dis.\n"
     "  --format=json   one JSON document per FILE and line (docs/dis-json.md)\n"
     "  --no-verify     decode without running the bytecode verifier\n"
     "  --show-offsets  3.13+: show offsets as well as labels (like dis -O)\n"
@@ -125,6 +129,38 @@ std::string one_line(const std::string& s) {
   return out;
 }
 
+bool is_source(const std::string& path) { return path.size() > 3 && path.compare(path.size() - 3, 3, ".py") == 0; }
+
+// A .py compiled by the host (co_filename as given, like `python -m dis`).
+std::shared_ptr<Code> compile_source(const std::string& path) {
+  const std::string data = read_file(path);
+  Ref src = steal(PyBytes_FromStringAndSize(data.data(), static_cast<Py_ssize_t>(data.size())));
+  Ref name = src ? steal(PyUnicode_DecodeFSDefault(path.c_str())) : Ref();
+  Ref builtins = name ? steal(PyImport_ImportModule("builtins")) : Ref();
+  Ref code = builtins ? steal(PyObject_CallMethod(builtins.get(), "compile", "OOsii", src.get(), name.get(), "exec", 0, 1))
+                      : Ref();
+  if (!code) {
+    // "SyntaxError: invalid syntax (f.py, line 3)": the error as one line.
+    PyObject *t, *v, *tb;
+    PyErr_Fetch(&t, &v, &tb);
+    PyErr_NormalizeException(&t, &v, &tb);
+    Ref type_name = t ? steal(PyObject_GetAttrString(t, "__name__")) : Ref();
+    Ref text = v ? steal(PyObject_Str(v)) : Ref();
+    std::string msg = "cannot compile";
+    if (type_name && text) {
+      const char* a = PyUnicode_AsUTF8(type_name.get());
+      const char* b = PyUnicode_AsUTF8(text.get());
+      if (a && b) msg = cat(a, ": ", b);
+    }
+    PyErr_Clear();
+    Py_XDECREF(t);
+    Py_XDECREF(v);
+    Py_XDECREF(tb);
+    throw InputError(cat(path, ": ", msg));
+  }
+  return rt::code_from_host(code.get());
+}
+
 // Disassembles one file; returns its exit status.
 int dis_file(const std::string& path, const Args& args) {
   // 2.x str constants stay bytes so that they print as 2.x did ('abc', not
@@ -138,7 +174,11 @@ int dis_file(const std::string& path, const Args& args) {
     DisInput in;
     in.path = path;
     std::shared_ptr<Code> code;
-    if (args.version_of) {
+    if (is_source(path) && !args.version_of) {
+      code = compile_source(path);
+      in.version = PyVersion(PY_MAJOR_VERSION, PY_MINOR_VERSION);
+      in.from_source = true;
+    } else if (args.version_of) {
       code = pyc::load_marshal_code(read_file(path), *args.version_of, path, lopts);
       in.version = *args.version_of;
     } else {

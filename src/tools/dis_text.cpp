@@ -152,6 +152,8 @@ std::string render_text(const DisInput& in, const DisCode& code, const DisOption
       out += cat("# timestamp: ", std::to_string(h.timestamp), " (", utc(h.timestamp), ")\n");
     }
     if (h.source_size) out += cat("# source size: ", std::to_string(*h.source_size), "\n");
+  } else if (in.from_source) {
+    out += ", source compiled by the host\n";
   } else {
     out += ", marshal data without a .pyc header\n";
   }

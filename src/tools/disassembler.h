@@ -80,6 +80,7 @@ struct DisInput {
   std::string path;
   PyVersion version;
   std::optional<pyc::PycHeader> header;
+  bool from_source = false;  // a .py compiled by the host (no header)
 };
 
 // Text in the style of the version's dis (header lines start with '#').
