@@ -69,7 +69,7 @@ class Parser {
       if (a.rfind("--interpret-imports=", 0) == 0) {
         const std::string mode = a.substr(std::strlen("--interpret-imports="));
         if (!set_imports(mode, cli_)) {
-          xpython_error("--interpret-imports must be none, user or all (got '" + mode + "')");
+          error("--interpret-imports must be none, user or all (got '" + mode + "')");
           return;
         }
         continue;
@@ -171,7 +171,7 @@ class Parser {
     }
     if (name == "interpret-imports") {
       if (!set_imports(arg, cli_))
-        return xpython_error("--interpret-imports must be none, user or all (got '" + arg + "')");
+        return error("--interpret-imports must be none, user or all (got '" + arg + "')");
       return true;
     }
     // --command-to-run CMD, --module MOD: x-python's -c and -m.
@@ -191,10 +191,6 @@ class Parser {
     cli_->action = CliAction::UsageError;
     cli_->error = msg;
     return false;
-  }
-  bool xpython_error(const std::string& msg) {
-    cli_->error_is_xpython = true;
-    return error(msg);
   }
 
   int argc_;

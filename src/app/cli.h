@@ -38,7 +38,6 @@ struct Cli {
   rt::ImportMode imports = rt::ImportMode::User;
   std::vector<std::string> dis_args;    // what follows --dis
   std::string error;                    // UsageError: the message line
-  bool error_is_xpython = false;        // UsageError from an xpython option
 };
 
 // Never fails: a bad command line gives action UsageError.

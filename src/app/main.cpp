@@ -108,16 +108,15 @@ bool initialize_host(const Cli& cli, Program* program, int* rc) {
   PyConfig config;
   PyStatus status = init_config(&config, cli.host_argv);
   if (!PyStatus_Exception(status)) status = set_orig_argv(&config, cli.orig_argv);
-  if (!PyStatus_Exception(status)) status = PyConfig_Read(&config);
-  if (!PyStatus_Exception(status)) {
-    *program = program_of(config);
-    status = Py_InitializeFromConfig(&config);
-  }
+  // No PyConfig_Read first: a second read of a parsed configuration loses
+  // what only the pre-parse of argv sets (-X warn_default_encoding).
+  if (!PyStatus_Exception(status)) status = Py_InitializeFromConfig(&config);
   PyConfig_Clear(&config);
   if (PyStatus_Exception(status)) {
     *rc = finish_status(status);
     return false;
   }
+  *program = program_of(*_PyInterpreterState_GetConfig(PyInterpreterState_Get()));
   return true;
 }
 
@@ -176,10 +175,7 @@ int run_program(const Cli& cli) {
     xp::rt::print_banner();
     xp::rt::import_readline();
     rc = xp::rt::run_main(req);
-    if (req.kind != xp::rt::RunKind::Stdin) {
-      const int after = xp::rt::inspect_after_program(rc == xp::rt::kExitKeyboardInterrupt ? 1 : rc);
-      if (rc != xp::rt::kExitKeyboardInterrupt) rc = after;
-    }
+    if (req.kind != xp::rt::RunKind::Stdin) rc = xp::rt::inspect_after_program(rc);
     xp::tools::set_trace_options({0});
   }
   if (Py_FinalizeEx() < 0 && rc == 0) rc = 120;

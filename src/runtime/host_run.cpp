@@ -36,7 +36,15 @@ PyObject* redirect_eval(PyThreadState* ts, struct _PyInterpreterFrame* frame, in
   if (!throwflag && g_main_dict != nullptr && is_top_level(f, g_main_dict)) {
     Ref shell = prepare_host_code(reinterpret_cast<PyObject*>(f->f_code));
     if (!shell) return nullptr;
-    return vm::run_code(shell.get(), f->f_globals, f->f_locals);
+    // While the VM runs the program, host code runs with the evaluation
+    // function it had (a PEP 523 function costs host calls their inlining);
+    // the redirection comes back for the next statement at the prompt.
+    PyInterpreterState* interp = PyInterpreterState_Get();
+    _PyInterpreterState_SetEvalFrameFunc(interp, g_previous);
+    PyObject* result = vm::run_code(shell.get(), f->f_globals, f->f_locals);
+    if (g_main_dict != nullptr && _PyInterpreterState_GetEvalFrameFunc(interp) == g_previous)
+      _PyInterpreterState_SetEvalFrameFunc(interp, redirect_eval);
+    return result;
   }
   return g_previous(ts, frame, throwflag);
 }

@@ -13,8 +13,9 @@ namespace xp::rt {
 // While alive, top-level code the host evaluates in __main__'s namespace
 // (globals and locals both __main__.__dict__: the interactive loop's
 // statements, a program read by PyRun_AnyFile, PYTHONSTARTUP) runs in the VM
-// instead of the host's eval loop. Installed by a temporary PEP 523 frame
-// evaluation function that hands every other frame to the previous one.
+// instead of the host's eval loop (also what runpy execs there for -m).
+// Installed by a temporary PEP 523 frame evaluation function that hands
+// every other frame to the previous one, and steps aside while the VM runs.
 class MainCodeInVm {
  public:
   MainCodeInVm();

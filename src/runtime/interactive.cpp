@@ -3,6 +3,7 @@
 #include "core/python.h"
 #include "core/ref.h"
 #include "runtime/host_run.h"
+#include "runtime/runner.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -11,6 +12,14 @@
 #ifndef XP_VERSION_STRING
 #define XP_VERSION_STRING "?"
 #endif
+
+// Set by the host's run_eval_code_obj when code it evaluates (here: the
+// statements of its loop, redirected to the VM) ends by KeyboardInterrupt,
+// reset before each; python's main then ends by SIGINT. Exported by
+// libpython (declared in the internal pycore_pylifecycle.h).
+extern "C" {
+extern int _Py_UnhandledKeyboardInterrupt;  // NOLINT(bugprone-reserved-identifier)
+}
 
 namespace xp::rt {
 
@@ -87,7 +96,8 @@ bool run_startup(const PyConfig* c, int* rc) {
 int run_host_stdin_loop() {
   MainCodeInVm vm;
   PyCompilerFlags cf = _PyCompilerFlags_INIT;
-  return PyRun_AnyFileExFlags(stdin, "<stdin>", 0, &cf) != 0;
+  const int rc = PyRun_AnyFileExFlags(stdin, "<stdin>", 0, &cf) != 0;
+  return _Py_UnhandledKeyboardInterrupt ? kExitKeyboardInterrupt : rc;
 }
 
 }  // namespace
@@ -134,6 +144,9 @@ int inspect_after_program(int rc) {
   if (!c->inspect && env(c, "PYTHONINSPECT")) set_inspect(c, 1);
   if (!(c->inspect && stdin_is_interactive(c) && run_code(c))) return rc;
   set_inspect(c, 0);
+  // The program's KeyboardInterrupt still ends the process by SIGINT unless
+  // a statement at the prompt runs (python's flag, reset by each).
+  _Py_UnhandledKeyboardInterrupt = rc == kExitKeyboardInterrupt;
   int hook_rc = 0;
   if (run_interactive_hook(&hook_rc)) return hook_rc;
   return run_host_stdin_loop();

@@ -17,7 +17,7 @@ void import_readline();
 int run_stdin_like_python();
 // pymain_repl: after a -c/-m/file program, -i (or PYTHONINSPECT set by then)
 // enters the prompt; `rc` is the program's status, returned when there is
-// no prompt. Returns the exit status.
+// no prompt. Returns the exit status (kExitKeyboardInterrupt as run_main).
 int inspect_after_program(int rc);
 
 }  // namespace xp::rt

@@ -202,71 +202,33 @@ int run_stdin(const RunRequest& req) {
   return run_stdin_like_python();
 }
 
-// runpy's _Error (its "No module named ..." and the like): python prints
-// "PROGRAM: message" and exits 1 (runpy's sys.exit(msg)).
-int report_runpy_error(const RunRequest& req) {
-  PyObject *t, *v, *tb;
-  PyErr_Fetch(&t, &v, &tb);
-  PyErr_NormalizeException(&t, &v, &tb);
-  Ref text = steal(PyObject_Str(v));
-  if (!text) PyErr_Clear();
-  std::fprintf(stderr, "%s: %s\n", req.program_name.c_str(),
-               text ? utf8_of(text.get()).c_str() : "cannot run module");
-  Py_XDECREF(t);
-  Py_XDECREF(v);
-  Py_XDECREF(tb);
-  return 1;
-}
-
-// What runpy._run_code does before exec, then the code in the VM.
-// `details` is runpy's (mod_name, spec, code); set_argv0 as runpy's alter_argv.
-int run_module_details(PyObject* details, bool set_argv0) {
-  PyObject* d = main_dict();
-  if (d == nullptr) return report_uncaught();
-  PyObject* spec = PyTuple_GetItem(details, 1);
-  PyObject* code = PyTuple_GetItem(details, 2);
-  if (!spec || !code) return report_uncaught();
-  Ref origin = steal(PyObject_GetAttrString(spec, "origin"));
-  Ref cached = steal(PyObject_GetAttrString(spec, "cached"));
-  Ref loader = steal(PyObject_GetAttrString(spec, "loader"));
-  Ref parent = steal(PyObject_GetAttrString(spec, "parent"));
-  if (!origin || !cached || !loader || !parent) return report_uncaught();
-  PyObject* argv = PySys_GetObject("argv");
-  if (set_argv0 && argv != nullptr && PyList_Check(argv) && PyList_GET_SIZE(argv) > 0 &&
-      PyList_SetItem(argv, 0, Py_NewRef(origin.get())) < 0)
-    return report_uncaught();
-  Ref main_name = steal(PyUnicode_FromString("__main__"));
-  if (PyDict_SetItemString(d, "__name__", main_name.get()) < 0 || PyDict_SetItemString(d, "__file__", origin.get()) < 0 ||
-      PyDict_SetItemString(d, "__cached__", cached.get()) < 0 || PyDict_SetItemString(d, "__doc__", Py_None) < 0 ||
-      PyDict_SetItemString(d, "__loader__", loader.get()) < 0 || PyDict_SetItemString(d, "__package__", parent.get()) < 0 ||
-      PyDict_SetItemString(d, "__spec__", spec) < 0)
-    return report_uncaught();
-  Ref shell = prepare_host_code(code);
-  if (!shell) return report_uncaught();
-  return run_in_main(shell, d);
+// python's pymain_run_module: runpy._run_module_as_main(name, alter_argv)
+// finds the module and execs its code in __main__'s namespace, where
+// MainCodeInVm sends it to the VM; its messages ("No module named ...",
+// "can't find '__main__' module in ...") and tracebacks (the <frozen runpy>
+// frames) are python's.
+int run_module_as_main(const char* name, bool alter_argv) {
+  Ref runpy = steal(PyImport_ImportModule("runpy"));
+  if (!runpy) return report_uncaught();
+  Ref result;
+  {
+    MainCodeInVm vm;
+    result = steal(PyObject_CallMethod(runpy.get(), "_run_module_as_main", "sO", name, alter_argv ? Py_True : Py_False));
+  }
+  if (!result) return report_uncaught();
+  return 0;
 }
 
 // A directory or zip file given as the program: it becomes sys.path[0] (also
 // under -P/-I, as in python) and its __main__ module runs, sys.argv[0]
-// unchanged (runpy._run_module_as_main("__main__", alter_argv=False)).
+// unchanged.
 int run_main_importer(const RunRequest& req, PyObject* path0) {
   PyObject* path = PySys_GetObject("path");
   if (path == nullptr || !PyList_Check(path) || PyList_Insert(path, 0, path0) < 0) return report_uncaught();
   if (install_import_hook(req.imports, {abspath(req.target)}) < 0) return report_uncaught();
-  Ref runpy = steal(PyImport_ImportModule("runpy"));
-  if (!runpy) return report_uncaught();
-  Ref error_cls = steal(PyObject_GetAttrString(runpy.get(), "_Error"));
-  if (!error_cls) return report_uncaught();
-  Ref details = steal(PyObject_CallMethod(runpy.get(), "_get_main_module_details", "O", error_cls.get()));
-  if (!details) {
-    if (PyErr_ExceptionMatches(error_cls.get())) return report_runpy_error(req);
-    return report_uncaught();
-  }
-  return run_module_details(details.get(), false);
+  return run_module_as_main("__main__", false);
 }
 
-// -m: runpy finds the module (and its code) as for `python3 -m`; the code
-// then runs in the VM in __main__'s namespace.
 int run_module(const RunRequest& req) {
   PyObject* d = main_dict();
   // python's sys.path[0] for -m is the working directory as getcwd() says.
@@ -274,16 +236,7 @@ int run_module(const RunRequest& req) {
   const std::string here = getcwd(cwd, sizeof cwd) ? std::string(cwd) : abspath(".");
   if (d == nullptr || insert_program_path0(req, here) < 0) return report_uncaught();
   if (install_import_hook(req.imports, {abspath(".")}) < 0) return report_uncaught();
-  Ref runpy = steal(PyImport_ImportModule("runpy"));
-  if (!runpy) return report_uncaught();
-  Ref error_cls = steal(PyObject_GetAttrString(runpy.get(), "_Error"));
-  if (!error_cls) return report_uncaught();
-  Ref details = steal(PyObject_CallMethod(runpy.get(), "_get_module_details", "sO", req.target.c_str(), error_cls.get()));
-  if (!details) {
-    if (PyErr_ExceptionMatches(error_cls.get())) return report_runpy_error(req);
-    return report_uncaught();
-  }
-  return run_module_details(details.get(), true);
+  return run_module_as_main(req.target.c_str(), true);
 }
 
 }  // namespace
