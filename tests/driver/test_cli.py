@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# ctest-labels: diff
+# ctest-labels: diff;asan
 """The command line: `python3 ARGS` against `xpython ARGS`.
 
 Each case of CASES runs both commands in a scratch folder holding the
@@ -132,6 +132,7 @@ CASES = [
      None),
     ("I-file", ["-I", "path0.py"], None, None),
     ("I-m", ["-I", "-m", "json.tool", "--help"], None, None),
+    ("P-m", ["-P", "-m", "modx"], None, None),
     ("env-safepath", ["-c", "import sys; print('' in sys.path)"], None, {"PYTHONSAFEPATH": "1"}),
     ("t-ignored", ["-t", "-c", "print('t')"], None, None),
     ("check-hash", ["--check-hash-based-pycs", "always", "-c", "import _imp; print(_imp.check_hash_based_pycs)"],
@@ -195,6 +196,8 @@ CASES = [
     ("stdin-keyboard-interrupt", [], b"raise KeyboardInterrupt\n", None),
     ("i-m-error", ["-i", "-m", "nosuchmodule"], b"print('prompt')\n", None),
     ("i-startup", ["-i", "-q"], b"print(S)\n", {"PYTHONSTARTUP": "startup.py"}),
+    ("env-inspect-start", ["-c", "x = 'set'"], b"print(x)\n", {"PYTHONINSPECT": "1"}),
+    ("env-inspect-E", ["-E", "-c", "x = 'set'"], b"print(x)\n", {"PYTHONINSPECT": "1"}),
     ("env-inspect", ["-c", "import os; os.environ['PYTHONINSPECT'] = '1'"], b"print('inspected')\n", None),
     ("i-version-banner", ["-i", "-c", "pass"], b"", None),
     # usage errors: python's messages, status 2
