@@ -28,8 +28,9 @@ inline constexpr int kExitKeyboardInterrupt = -2;
 
 // Runs the program in the initialised interpreter (sys.argv already set by
 // the caller). A File that is a directory or zip file runs its __main__
-// module; Stdin reads the program as python does (a prompt on a terminal). Returns the process exit status (SystemExit may also end the
-// process from inside, as in CPython). Bad input (missing file, malformed
+// module; Stdin reads the program as python does (a prompt on a terminal).
+// Returns the process exit status (SystemExit may also end the process from
+// inside, as in CPython). Bad input (missing file, malformed
 // .pyc) prints one line and returns 2 (3 for an unsupported version).
 int run_main(const RunRequest& req);
 
