@@ -10,8 +10,7 @@ SECS=${2:-60}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 FUZZ=$BUILD/fuzz/fuzz_load
 [ -x "$FUZZ" ] || { echo "run-fuzz: $FUZZ not built (make fuzz builds it)" >&2; exit 1; }
-SHARED=$(sed -n 's/^XP_SHARED_DIR:PATH=//p' "$BUILD/CMakeCache.txt")
-SHARED=${SHARED:-$ROOT/../shared}
+CORPUS=$ROOT/tests/corpus
 
 # Python's own allocator hides heap errors from ASan; leaks at exit are the
 # interpreter's, not ours.
@@ -38,7 +37,7 @@ ART=$BUILD/fuzz-artifacts
 rm -rf "$SEEDS" "$ART"
 mkdir -p "$SEEDS" "$WORK" "$ART"
 n=0
-for f in "$SHARED"/corpus/*/*.pyc "$ROOT"/tests/malformed/*.pyc "$ROOT"/tests/malformed/controls/*.pyc; do
+for f in "$CORPUS"/*/*.pyc "$ROOT"/tests/malformed/*.pyc "$ROOT"/tests/malformed/controls/*.pyc; do
   n=$((n + 1)); cp "$f" "$SEEDS/seed_$n.pyc"
 done
 [ "$n" -gt 0 ] || { echo "run-fuzz: no seeds (corpus missing?)" >&2; exit 1; }

@@ -24,7 +24,8 @@ def base_arg_parser(description):
     p = argparse.ArgumentParser(description=description)
     p.add_argument("--xpython", required=True, help="the xpython executable under test")
     p.add_argument("--source-dir", required=True, help="the checkout (holds tests/)")
-    p.add_argument("--shared-dir", default="/work/shared", help="folder holding corpus/")
+    p.add_argument("--corpus-dir", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "corpus"),
+                   help="the cross-version corpus (default: tests/corpus of this checkout)")
     p.add_argument("--build-dir", default=None, help="the build folder (used to detect ASan builds)")
     p.add_argument("--filter", default=None, help="only run programs whose name contains SUBSTR")
     p.add_argument("--jobs", type=int, default=2, help="parallel workers (default 2: the machine has 2 cores)")

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 # ctest-labels: diff;asan
-"""Corpus test: xpython runs every program of SHARED/corpus/X.Y/ and must
+"""Corpus test: xpython runs every program of tests/corpus/X.Y/ and must
 reproduce the recorded output (X.Y/NAME.out) and exit status (X.Y/NAME.rc).
 
-The run reproduces "How a program is run" of SHARED/corpus/README.md:
-  cwd SHARED/corpus/src, command `xpython ../X.Y/NAME.pyc`, PYTHONPATH=src
+The run reproduces "How a program is run" of tests/corpus/README.md:
+  cwd tests/corpus/src, command `xpython ../X.Y/NAME.pyc`, PYTHONPATH=src
   (sibling mod_* modules import, as sys.path[0] = src did when recording),
   empty stdin, PYTHONHASHSEED=0, PYTHONIOENCODING=utf-8,
   PYTHONDONTWRITEBYTECODE=1, PYTHONUNBUFFERED=1, and stdout and stderr
@@ -44,7 +44,7 @@ def main():
                    help="comma/space separated corpus folders to run (default %s)" % HOST_VERSION)
     args = p.parse_args()
 
-    corpus = os.path.realpath(os.path.join(args.shared_dir, "corpus"))
+    corpus = os.path.realpath(args.corpus_dir)
     src = os.path.join(corpus, "src")
     xpython = os.path.abspath(args.xpython)
     if not os.path.isdir(src):

@@ -75,7 +75,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--xpython", required=True)
     ap.add_argument("--source-dir")
-    ap.add_argument("--shared-dir")
+    ap.add_argument("--corpus-dir")
     ap.add_argument("--build-dir")
     args = ap.parse_args()
     failures = 0

@@ -2,7 +2,7 @@
 # ctest-labels: diff;asan
 """Disassembler over every corpus .pyc and every malformed file.
 
-- Every SHARED/corpus/X.Y/*.pyc (all versions, also those without a local
+- Every tests/corpus/X.Y/*.pyc (all versions, also those without a local
   interpreter) must load, verify and disassemble: exit 0, nothing on stderr,
   one JSON document per file whose listing is self-consistent (lines tile
   co_code, jump targets are marked, canonical ops present, max stack depth
@@ -68,7 +68,7 @@ def count_code(code):
 
 
 def corpus(args, xpython, timeout, problems):
-    root = os.path.join(args.shared_dir, "corpus")
+    root = args.corpus_dir
     for folder in sorted(glob.glob(os.path.join(root, "*", ""))):
         version = os.path.basename(os.path.dirname(folder))
         if version == "src":
@@ -130,7 +130,7 @@ def malformed(args, xpython, timeout, problems):
 
 
 def options(args, xpython, timeout, problems):
-    host = os.path.join(args.shared_dir, "corpus", "3.11")
+    host = os.path.join(args.corpus_dir, "3.11")
     pyc = sorted(glob.glob(os.path.join(host, "*.pyc")))[0]
     with tempfile.TemporaryDirectory(prefix="xp_dis_opts_") as tmp:
         payload = os.path.join(tmp, "payload.bin")

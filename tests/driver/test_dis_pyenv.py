@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-# ctest-labels: diff
+# ctest-labels: diff;slow
 """Disassembler differential test: xpython --dis against each pyenv
 interpreter's own dis module.
 
 For every interpreter present (2.7, 3.6-3.13; a missing one is reported as
 SKIP), dis_oracle.py runs under that interpreter: it compiles every source
-it can of tests/programs/*.py, SHARED/corpus/src/*.py in the version range of
+it can of tests/programs/*.py, tests/corpus/src/*.py in the version range of
 their "# versions:" line, some standard-library modules of that interpreter
 and a few generated sources (EXTENDED_ARG, long files, constants), writes each code object as a .pyc and records what dis says.
 Then `xpython --dis --format=json` on those .pyc files must give, for every
@@ -55,9 +55,9 @@ def version_key(v):
     return int(major) * 100 + int(minor)
 
 
-def corpus_sources(shared_dir, version):
+def corpus_sources(corpus_dir, version):
     out = []
-    for path in sorted(glob.glob(os.path.join(shared_dir, "corpus", "src", "*.py"))):
+    for path in sorted(glob.glob(os.path.join(corpus_dir, "src", "*.py"))):
         with open(path, encoding="utf-8", errors="replace") as f:
             head = f.read(400)
         m = re.search(r"^# versions: (\d+\.\d+)-(\d+\.\d+)", head, re.M)
@@ -199,7 +199,7 @@ def run_version(version, python, args, tmp):
     outdir = os.path.join(tmp, version)
     os.makedirs(outdir)
     sources = sorted(glob.glob(os.path.join(args.source_dir, "tests", "programs", "*.py")))
-    sources += corpus_sources(args.shared_dir, version) + stdlib_sources(python)
+    sources += corpus_sources(args.corpus_dir, version) + stdlib_sources(python)
     sources += generated_sources(os.path.join(tmp, "generated"))
     listfile = os.path.join(outdir, "sources.txt")
     with open(listfile, "w") as f:

@@ -218,7 +218,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--xpython", required=True)
     ap.add_argument("--source-dir")
-    ap.add_argument("--shared-dir")
+    ap.add_argument("--corpus-dir")
     ap.add_argument("--build-dir", required=True)
     ap.add_argument("--runs", type=int, default=40)
     args = ap.parse_args()

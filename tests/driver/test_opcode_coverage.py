@@ -47,16 +47,16 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--xpython", required=True)
     ap.add_argument("--source-dir", required=True)
-    ap.add_argument("--shared-dir", required=True)
+    ap.add_argument("--corpus-dir", required=True)
     ap.add_argument("--build-dir")
     args = ap.parse_args()
     args.xpython = os.path.abspath(args.xpython)
     args.source_dir = os.path.abspath(args.source_dir)
-    args.shared_dir = os.path.abspath(args.shared_dir)
+    args.corpus_dir = os.path.abspath(args.corpus_dir)
 
     programs = os.path.join(args.source_dir, "tests", "programs")
-    corpus_src = os.path.join(args.shared_dir, "corpus", "src")
-    corpus_311 = os.path.join(args.shared_dir, "corpus", "3.11")
+    corpus_src = os.path.join(args.corpus_dir, "src")
+    corpus_311 = os.path.join(args.corpus_dir, "3.11")
     if not os.path.isdir(corpus_311):
         print("FAIL: corpus folder missing:", corpus_311)
         return 1

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# ctest-labels: diff
+# ctest-labels: diff;slow
 """The differential programs again with --interpret-imports=all: every
 pure-Python module they import after start-up (most of the standard
 library they use) runs in the VM too, and the output must still equal

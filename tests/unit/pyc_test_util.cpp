@@ -112,7 +112,7 @@ std::string read_file(const std::string& path) {
 
 std::vector<std::string> corpus_sources_for(int version_key) {
   std::vector<std::string> out;
-  const fs::path dir = fs::path(XP_SHARED_DIR) / "corpus" / "src";
+  const fs::path dir = fs::path(XP_CORPUS_DIR) / "src";
   if (!fs::is_directory(dir)) return out;
   const std::regex re(R"(# versions: (\d+)\.(\d+)-(\d+)\.(\d+))");
   for (const auto& e : fs::directory_iterator(dir)) {

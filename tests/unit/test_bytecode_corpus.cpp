@@ -1,4 +1,4 @@
-// Every .pyc of the shared corpus (real compilers, 2.4-3.14 and PyPy 3.9):
+// Every .pyc of tests/corpus/ (real compilers, 2.4-3.14 and PyPy 3.9):
 // every code object decodes and verifies, and the verifier's deepest stack
 // and the replayed compiler model are compared with co_stacksize.
 #include "bytecode/program.h"
@@ -28,7 +28,7 @@ struct Stats {
 };
 
 TEST(BytecodeCorpus, EveryCodeObjectDecodesAndVerifies) {
-  const fs::path corpus = fs::path(XP_SHARED_DIR) / "corpus";
+  const fs::path corpus = fs::path(XP_CORPUS_DIR);
   ASSERT_TRUE(fs::is_directory(corpus)) << "missing corpus at " << corpus;
   std::map<std::string, Stats> by_version;
   std::vector<fs::path> dirs;

@@ -1,4 +1,4 @@
-// Every .pyc of the shared corpus (real CPython 2.4-3.14 and PyPy 3.9 output)
+// Every .pyc of tests/corpus/ (real CPython 2.4-3.14 and PyPy 3.9 output)
 // loads, and every code object in it decodes and verifies.
 #include "bytecode/program.h"
 #include "core/error.h"
@@ -45,7 +45,7 @@ class CorpusTest : public ::testing::TestWithParam<const char*> {};
 
 TEST_P(CorpusTest, EveryPycLoadsAndDecodes) {
   const std::string folder = GetParam();
-  const fs::path dir = fs::path(XP_SHARED_DIR) / "corpus" / folder;
+  const fs::path dir = fs::path(XP_CORPUS_DIR) / folder;
   ASSERT_TRUE(fs::is_directory(dir)) << "corpus folder missing: " << dir << " (the corpus is a project fixture)";
   std::vector<fs::path> files;
   for (const auto& e : fs::directory_iterator(dir))

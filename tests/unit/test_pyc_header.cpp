@@ -147,7 +147,7 @@ namespace {
 
 // Headerless payloads (xpython --dis --version-of X.Y FILE).
 TEST(PycHeader, HeaderlessMarshalPayload) {
-  const std::string path = std::string(XP_SHARED_DIR) + "/corpus/3.9-pypy/010_arith_int.pyc";
+  const std::string path = std::string(XP_CORPUS_DIR) + "/3.9-pypy/010_arith_int.pyc";
   std::ifstream in(path, std::ios::binary);
   ASSERT_TRUE(in) << path;
   const std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -112,7 +112,7 @@ TEST_P(PyenvTest, LoaderMatchesInterpretersOwnView) {
   std::vector<std::string> pycs;
   for (const std::string& s : sources) pycs.push_back(s + "c");
   // The corpus .pyc files of this version too (made by a real build of it).
-  const fs::path corpus = fs::path(XP_SHARED_DIR) / "corpus" / it.version;
+  const fs::path corpus = fs::path(XP_CORPUS_DIR) / it.version;
   if (fs::is_directory(corpus))
     for (const auto& e : fs::directory_iterator(corpus))
       if (e.path().extension() == ".pyc") pycs.push_back(e.path().string());

@@ -58,7 +58,7 @@ void compare_with_host(const xp::Code& mine, const std::string& marshal_bytes, c
 }
 
 TEST(PycRoundTrip311, CorpusPycFieldsEqualHostMarshal) {
-  const fs::path dir = fs::path(XP_SHARED_DIR) / "corpus" / "3.11";
+  const fs::path dir = fs::path(XP_CORPUS_DIR) / "3.11";
   ASSERT_TRUE(fs::is_directory(dir)) << "corpus folder missing: " << dir;
   size_t n = 0;
   for (const auto& e : fs::directory_iterator(dir)) {
