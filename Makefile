@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 BUILD ?= build
 CMAKE_ARGS := -DPython3_EXECUTABLE=$(HOST_PYTHON)
 
-.PHONY: all deps build demo test test-fast test-asan fuzz bench clean
+.PHONY: all deps configure build demo install test test-fast test-asan fuzz bench clean
 
 all: build
 
@@ -17,12 +17,23 @@ deps:
 $(BUILD)/Makefile: CMakeLists.txt | deps
 	cmake -S . -B $(BUILD) $(CMAKE_ARGS)
 
-build: deps
+configure: deps
 	@test -f $(BUILD)/CMakeCache.txt || cmake -S . -B $(BUILD) $(CMAKE_ARGS)
+
+build: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
-demo: build
+# The demo needs only the command: no unit tests, benchmarks or module.
+demo: configure
+	cmake --build $(BUILD) -j $(JOBS) --target xpython
 	./scripts/demo.sh $(BUILD)/xpython
+
+# PREFIX/bin/xpython and the `xpython` module in
+# PREFIX/lib/python3.11/site-packages; default: the host python's own prefix.
+PREFIX ?= $(shell python3 -c 'import sys; print(sys.prefix)' 2>/dev/null)
+install: configure
+	cmake --build $(BUILD) -j $(JOBS) --target xpython xpython_module
+	cmake --install $(BUILD) --prefix "$(PREFIX)"
 
 # Everything CI runs: the normal build's whole suite, then the suite again
 # under AddressSanitizer, then a bounded fuzzing run.
