@@ -1531,9 +1531,8 @@ op_unimplemented:
     if (next_iter == nullptr) goto error;
     PyObject* awaitable = rt::get_awaitable_iter(next_iter);
     if (awaitable == nullptr) {
-      PyErr_Clear();
-      PyErr_Format(PyExc_TypeError, "'async for' received an invalid object from __anext__: %.100s",
-                   Py_TYPE(next_iter)->tp_name);
+      _PyErr_FormatFromCause(PyExc_TypeError, "'async for' received an invalid object from __anext__: %.100s",
+                             Py_TYPE(next_iter)->tp_name);
       Py_DECREF(next_iter);
       goto error;
     }
