@@ -224,10 +224,30 @@ PyObject* gen_throw_impl(GenObject* g, bool close_on_genexit, PyObject* typ, PyO
       if (err < 0) return send_ex(g, Py_None, true, false);
       goto throw_here;
     }
-    if (is_gen_object(yf.get())) {
+    if (is_gen_object(yf.get()) || PyGen_CheckExact(yf.get()) || PyCoro_CheckExact(yf.get())) {
+      // As _gen_throw: the inner generator runs without our eval loop in
+      // between, so this frame is linked into the chain by hand (the inner
+      // frame's f_back, tracebacks, sys._getframe(1)).
+      PyThreadState* tstate = PyThreadState_Get();
+      vm::HostFrame* prev = vm::host_current_frame(tstate);
+      vm::HostFrame* mine = &g->frame->iframe;
+      const bool link = !(is_gen_object(yf.get()) && as_gen(yf.get())->kind == Kind::AsyncGenerator);
+      if (link) {
+        mine->previous = prev;
+        vm::set_host_current_frame(tstate, mine);
+      }
       g->running = true;
-      ret = gen_throw_impl(as_gen(yf.get()), close_on_genexit, typ, val, tb);
+      if (is_gen_object(yf.get())) {
+        ret = gen_throw_impl(as_gen(yf.get()), close_on_genexit, typ, val, tb);
+      } else {
+        Ref meth = steal(PyObject_GetAttr(yf.get(), vm::names().throw_));
+        ret = meth ? PyObject_CallFunctionObjArgs(meth.get(), typ, val, tb, nullptr) : nullptr;
+      }
       g->running = false;
+      if (link) {
+        vm::set_host_current_frame(tstate, prev);
+        mine->previous = nullptr;
+      }
     } else {
       PyObject* meth = nullptr;
       if (_PyObject_LookupAttr(yf.get(), vm::names().throw_, &meth) < 0) return nullptr;
@@ -357,6 +377,8 @@ void gen_finalize(PyObject* self) {
   PyObject* res = nullptr;
   if (g->kind == Kind::Coroutine && g->frame->state == FrameState::Created) {
     // "coroutine '...' was never awaited", through warnings like CPython.
+    // As _PyErr_WarnUnawaitedCoroutine: an error raised on the way (a
+    // failing showwarning, -W error) goes to sys.unraisablehook.
     Ref warnings = steal(PyImport_ImportModule("warnings"));
     Ref fn = warnings ? steal(PyObject_GetAttrString(warnings.get(), "_warn_unawaited_coroutine")) : Ref();
     bool warned = false;
@@ -364,8 +386,8 @@ void gen_finalize(PyObject* self) {
       Ref r = steal(PyObject_CallOneArg(fn.get(), self));
       warned = r || PyErr_ExceptionMatches(PyExc_RuntimeWarning);
     }
+    if (PyErr_Occurred()) PyErr_WriteUnraisable(self);
     if (!warned) {
-      PyErr_Clear();
       if (PyErr_WarnFormat(PyExc_RuntimeWarning, 1, "coroutine '%S' was never awaited", g->qualname) < 0)
         PyErr_WriteUnraisable(self);
     }
@@ -443,7 +465,10 @@ PyObject* get_class(PyObject* self, void*) {
     default: return Py_NewRef(reinterpret_cast<PyObject*>(&PyGen_Type));
   }
 }
-PyObject* get_none(PyObject*, void*) { Py_RETURN_NONE; }
+PyObject* get_origin(PyObject* self, void*) {
+  PyObject* origin = as_gen(self)->origin_or_finalizer;
+  return Py_NewRef(origin != nullptr ? origin : Py_None);
+}
 PyObject* get_ag_running(PyObject* self, void*) { return PyBool_FromLong(as_gen(self)->ag_running_async); }
 
 PyGetSetDef gen_getset[] = {
@@ -466,7 +491,7 @@ PyGetSetDef coro_getset[] = {
     {"cr_running", get_running, nullptr, nullptr, nullptr},
     {"cr_suspended", get_suspended, nullptr, nullptr, nullptr},
     {"cr_await", get_yieldfrom, nullptr, "object being awaited on, or None", nullptr},
-    {"cr_origin", get_none, nullptr, nullptr, nullptr},
+    {"cr_origin", get_origin, nullptr, nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr, nullptr},
 };
 PyGetSetDef agen_getset[] = {
@@ -912,10 +937,35 @@ void init_generator_types() {
   PyType_Modified(&CoroType);
 }
 
+// CPython's compute_cr_origin: (filename, line, name) of up to `depth`
+// frames, innermost first.
+PyObject* coroutine_origin(vm::HostFrame* start, int depth) {
+  int count = 0;
+  for (vm::HostFrame* fr = start; fr != nullptr && count < depth; fr = fr->previous) ++count;
+  Ref origin = steal(PyTuple_New(count));
+  if (!origin) return nullptr;
+  vm::HostFrame* fr = start;
+  for (int i = 0; i < count; ++i, fr = fr->previous) {
+    PyCodeObject* code = fr->f_code;
+    const int lasti = static_cast<int>(fr->prev_instr - _PyCode_CODE(code));
+    PyObject* info = Py_BuildValue("OiO", code->co_filename,
+                                   PyCode_Addr2Line(code, lasti * static_cast<int>(sizeof(_Py_CODEUNIT))), code->co_name);
+    if (info == nullptr) return nullptr;
+    PyTuple_SET_ITEM(origin.get(), i, info);
+  }
+  return origin.release();
+}
+
 PyObject* make_generator(vm::ThreadCtx& t, Frame* f, Frame** moved) {
   PyTypeObject* type = (f->ec->flags & kCoCoroutine)        ? &CoroType
                        : (f->ec->flags & kCoAsyncGenerator) ? &AsyncGenType
                                                             : &GenType;
+  Ref origin;
+  if (type == &CoroType && t.tstate->coroutine_origin_tracking_depth > 0) {
+    // cr_origin, as _Py_MakeCoro: the frames below the coroutine's own.
+    origin = steal(coroutine_origin(f->iframe.previous, t.tstate->coroutine_origin_tracking_depth));
+    if (!origin) return nullptr;
+  }
   auto* g = PyObject_GC_New(GenObject, type);
   if (g == nullptr) return nullptr;
   Frame* h = vm::move_frame_to_heap(t, f);
@@ -930,7 +980,7 @@ PyObject* make_generator(vm::ThreadCtx& t, Frame* f, Frame** moved) {
   g->name = Py_NewRef(fn ? fn->func_name : co->co_name);
   g->qualname = Py_NewRef(fn ? fn->func_qualname : co->co_qualname);
   g->weakreflist = nullptr;
-  g->origin_or_finalizer = nullptr;
+  g->origin_or_finalizer = origin.release();
   g->exc_state.exc_value = nullptr;
   g->exc_state.previous_item = nullptr;
   g->kind = type == &CoroType ? Kind::Coroutine : type == &AsyncGenType ? Kind::AsyncGenerator : Kind::Generator;
@@ -940,6 +990,7 @@ PyObject* make_generator(vm::ThreadCtx& t, Frame* f, Frame** moved) {
   g->ag_running_async = false;
   h->gen = reinterpret_cast<PyObject*>(g);
   *moved = h;
+
   PyObject_GC_Track(g);
   return reinterpret_cast<PyObject*>(g);
 }
@@ -981,6 +1032,17 @@ PyObject* get_awaitable_iter(PyObject* o) {
 PyObject* delegate_of(PyObject* o) {
   if (is_gen_object(o)) return yf_of(as_gen(o));
   return nullptr;
+}
+
+int clear_generator_frame(PyObject* gen) {
+  GenObject* g = as_gen(gen);
+  if (g->running || (g->frame != nullptr && g->frame->state == FrameState::Running)) {
+    PyErr_SetString(PyExc_RuntimeError, "cannot clear an executing frame");
+    return -1;
+  }
+  Ref keep = borrow(gen);
+  gen_finalize(gen);
+  return 0;
 }
 
 PyObject* wrap_async_gen_value(PyObject* v) {

@@ -28,6 +28,11 @@ PyObject* get_awaitable_iter(PyObject* o);
 // await), or nullptr. Borrowed.
 PyObject* delegate_of(PyObject* gen_or_coro);
 
+// frame.clear() on the frame of one of our generators (CPython's
+// frame_clear): finalises an unstarted or suspended generator as
+// _PyGen_Finalize does; -1 with RuntimeError if it is executing.
+int clear_generator_frame(PyObject* gen);
+
 // ASYNC_GEN_WRAP: wraps a value yielded by an async generator (steals `v`).
 PyObject* wrap_async_gen_value(PyObject* v);
 

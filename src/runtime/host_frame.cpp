@@ -102,6 +102,10 @@ bool release_host_frame_object(HostFrame* hf) {
   return true;
 }
 
+HostFrame* frame_object_data(PyObject* frame_obj) {
+  return reinterpret_cast<HostFrame*>(reinterpret_cast<PyFrameObject*>(frame_obj)->f_frame);
+}
+
 void host_frame_moved(HostFrame* hf) {
   _PyInterpreterFrame* frame = real(hf);
   if (frame->frame_obj != nullptr) frame->frame_obj->f_frame = frame;

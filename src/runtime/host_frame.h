@@ -15,6 +15,8 @@ PyObject* host_frame_object(vm::HostFrame* frame);
 // take_ownership) and this returns true; else the object is released.
 // `frame->stacktop` must count the live entries.
 bool release_host_frame_object(vm::HostFrame* frame);
+// The interpreter frame a host frame object (PyFrameObject) shows.
+vm::HostFrame* frame_object_data(PyObject* frame_obj);
 // The frame data moved to `frame` (a generator's heap copy).
 void host_frame_moved(vm::HostFrame* frame);
 

@@ -2,6 +2,7 @@
 
 #include "runtime/build_class.h"
 #include "runtime/frame_builtins.h"
+#include "runtime/frame_clear.h"
 #include "runtime/generator.h"
 #include "runtime/import_hook.h"
 #include "vm/call.h"
@@ -16,6 +17,7 @@ int init_vm() {
   vm::init_names();
   vm::init_exec_code();
   init_generator_types();
+  install_frame_clear();
   init_build_class();
   init_frame_builtins();
   vm::install_eval_frame_hook();
