@@ -501,20 +501,20 @@ PyGetSetDef agen_getset[] = {
     {"ag_code", get_code, nullptr, nullptr, nullptr},
     {"ag_frame", get_frame, nullptr, nullptr, nullptr},
     {"ag_running", get_ag_running, nullptr, nullptr, nullptr},
-    {"ag_suspended", get_suspended, nullptr, nullptr, nullptr},
     {"ag_await", get_yieldfrom, nullptr, "object being awaited on, or None", nullptr},
     {nullptr, nullptr, nullptr, nullptr, nullptr},
 };
 
-PyObject* gen_sizeof(PyObject* self, PyObject*) {
-  GenObject* g = as_gen(self);
-  Py_ssize_t size = static_cast<Py_ssize_t>(sizeof(GenObject));
-  if (g->frame != nullptr && g->frame->ec != nullptr)
-    size += static_cast<Py_ssize_t>(Frame::bytes_for(g->frame->ec));
-  return PyLong_FromSsize_t(size);
-}
-
 #define XP_FASTCALL(fn) reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(fn))
+
+// CPython's gen_sizeof, so that sys.getsizeof agrees with python: the host
+// object with its frame embedded (PyGen_Type's basic size ends at the
+// frame's locals), plus locals and stack.
+PyObject* gen_sizeof(PyObject* self, PyObject*) {
+  const auto* code = reinterpret_cast<const PyCodeObject*>(as_gen(self)->code);
+  return PyLong_FromSsize_t(PyGen_Type.tp_basicsize +
+                            static_cast<Py_ssize_t>(sizeof(PyObject*)) * (code->co_nlocalsplus + code->co_stacksize));
+}
 
 PyMethodDef gen_methods[] = {
     {"send", gen_send_meth, METH_O, "send(arg) -> send 'arg' into generator,\nreturn next yielded value or raise StopIteration."},

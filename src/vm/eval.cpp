@@ -1671,10 +1671,12 @@ return_from_frame:
   set_host_current_frame(tstate, f->iframe.previous);
   if (f->is_entry) {
     SAVE_FRAME();
-    if (f->owner == FrameOwner::Thread)
+    if (f->owner == FrameOwner::Thread) {
       pop_frame(t, f);
-    else
+    } else {
+      f->iframe.previous = nullptr;   // as gen_send_ex2: a finished generator's frame has no f_back
       clear_frame(f);
+    }
     t.current = saved_current;
     return retval;
   }
@@ -1731,10 +1733,12 @@ exit_unwind:
     set_host_current_frame(tstate, f->iframe.previous);
     SAVE_FRAME();
     if (f->is_entry) {
-      if (f->owner == FrameOwner::Thread)
+      if (f->owner == FrameOwner::Thread) {
         pop_frame(t, f);
-      else
+      } else {
+        f->iframe.previous = nullptr;   // as gen_send_ex2: a finished generator's frame has no f_back
         clear_frame(f);
+      }
       t.current = saved_current;
       return nullptr;
     }
