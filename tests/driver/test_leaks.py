@@ -225,7 +225,7 @@ def main():
     module_dir = os.path.join(os.path.abspath(args.build_dir), "python")
     env = dict(os.environ, PYTHONPATH=module_dir, PYTHONHASHSEED="0")
     failures = 0
-    rounds = 6
+    rounds = int(os.environ.get("XP_LEAK_ROUNDS", "8"))
     for name, body in SNIPPETS.items():
         growth = {}
         for mode, exec_fn in (("native", "exec"), ("xpython", "xpython.exec")):
@@ -243,10 +243,13 @@ def main():
         # A leak of even one block per run grows every round by about RUNS
         # blocks more than the same code run natively; library caches and
         # free lists (which fluctuate natively too, and settle) do not.
-        # Leaking = each of the last three rounds grew by at least half a
-        # block per run more than native.
+        # Leaking = each of the last three rounds grew by at least 3/4 block
+        # per run more than native (every snippet runs its ops in loops, so a
+        # missing DECREF costs a block or more per run). asyncio's caches
+        # settle slowly and differently in the two modes: half a block per
+        # run of such noise was seen in CI after six rounds.
         excess = [x - n for x, n in zip(growth["xpython"], growth["native"])]
-        leaking = min(excess[-3:]) >= args.runs // 2
+        leaking = min(excess[-3:]) >= args.runs * 3 // 4
         if leaking:
             failures += 1
         print("%s %-11s blocks per round of %d runs: xpython %s, native %s" % (
