@@ -59,8 +59,18 @@ class Tmux:
         self.scale = scale
 
     def tmux(self, *args, check=True):
-        return subprocess.run(["tmux", "-L", self.socket] + list(args), stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, check=check)
+        r = subprocess.run(["tmux", "-L", self.socket] + list(args), stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE)
+        if check and r.returncode != 0:
+            raise RuntimeError("tmux %s failed (%d): %s" % (args[0], r.returncode,
+                                                            r.stderr.decode("utf-8", "replace").strip()))
+        return r
+
+    def start(self):
+        # A server exits when its last session is killed; a new-session sent
+        # while it is exiting fails. One idle session keeps the server up for
+        # the whole run, so scenario sessions come and go on a live server.
+        self.tmux("new-session", "-d", "-s", "keeper", "sleep 3600")
 
     def screen(self, session):
         out = self.tmux("capture-pane", "-p", "-t", session).stdout.decode("utf-8", "replace")
@@ -125,6 +135,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="xp_tty_") as root:
         test_cli.make_fixtures(root)
         tm = Tmux(root, difftest.timeout_scale(args))
+        tm.start()
         norm = test_cli.normaliser(test_cli.python_name("python3") + [xpython])
         failed = 0
         try:
