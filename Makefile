@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 BUILD ?= build
 CMAKE_ARGS := -DPython3_EXECUTABLE=$(HOST_PYTHON)
 
-.PHONY: all deps configure build demo install test test-fast test-asan fuzz bench clean
+.PHONY: all deps configure build demo install test test-fast test-asan fuzz bench conformance clean
 
 all: build
 
@@ -62,6 +62,17 @@ fuzz: deps
 
 bench: build
 	$(HOST_PYTHON) bench/run.py --xpython $(BUILD)/xpython
+
+# CPython's own tests (tests/conformance/core-tests.txt) with their code in
+# the VM, in both modes, against the same modules run natively; prints the
+# per-module tables. Fails only on a module that is not a known failure
+# (tests/conformance/expected-failures.tsv).
+# CONFORMANCE_ARGS="--details", "--mode default", "test_list test_dict", ...
+CONFORMANCE_ARGS ?=
+conformance: configure
+	cmake --build $(BUILD) -j $(JOBS) --target xpython
+	$(HOST_PYTHON) tests/conformance/conformance.py --xpython $(BUILD)/xpython --python $(HOST_PYTHON) \
+		-j $(JOBS) --expect tests/conformance/expected-failures.tsv $(CONFORMANCE_ARGS)
 
 clean:
 	rm -rf build build-asan build-fuzz
