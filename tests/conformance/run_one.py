@@ -6,15 +6,17 @@
 Started by conformance.py, one process per module, in a fresh temporary
 directory (tests write files to the current directory, as under regrtest).
 
-Under xpython this file itself is VM code, so the `exec` in `_VMLoader`
-below is the VM's: a meta-path finder claims `test` and every `test.*`
-module except `test.support*` and `test.libregrtest*`, and their module
+A meta-path finder claims `test` and every `test.*` module except
+`test.support*` and `test.libregrtest*`; its loader runs their module
 bodies -- and with them every function, class body and generator they
-define -- run in the VM. unittest, test.support and C modules are imported
-normally (natively in the default mode; with --interpret-imports=all every
-pure-Python module imported after start-up runs in the VM too). Under
-python3 the same `exec` is the host's, so both runs take the same path
-through this file and their counts are comparable.
+define -- in the VM (`_xpython.exec_code`, the VM's own import loader's
+entry; under python3, where there is no VM, the host's `exec`). unittest,
+test.support and C modules are imported normally: natively in the default
+mode; with --interpret-imports=all every pure-Python module imported after
+start-up (unittest and test.support included) runs in the VM too. Both runs
+take the same path through this file, so their counts are comparable, and
+the result says which executor ran the test code ("executor"), so a run
+that silently fell back to the host cannot pass for a VM run.
 
 The module is loaded and run the way regrtest (test.libregrtest.single)
 does: importlib.import_module, unittest.TestLoader().loadTestsFromModule
@@ -43,14 +45,21 @@ def claimed(fullname):
     return True
 
 
+try:
+    import _xpython  # exists in xpython's process (its import hook's entry into the VM)
+    _run_code, EXECUTOR = _xpython.exec_code, "xpython"
+except ImportError:
+    _run_code, EXECUTOR = exec, "host"
+
+
 class _VMLoader(machinery.SourceFileLoader):
     """SourceFileLoader (so __loader__, get_source, linecache and
     inspect.getsource behave as for any module) whose exec_module runs the
-    module's code object with this file's `exec`: the VM's under xpython."""
+    module's code object in the VM."""
 
     def exec_module(self, module):
         code = self.get_code(module.__name__)
-        exec(code, module.__dict__)
+        _run_code(code, module.__dict__)
 
 
 class _TestFinder:
@@ -87,6 +96,7 @@ def _summary(name, loader_errors, result, elapsed, status, message=""):
         details.append({"kind": "LOAD", "test": name, "traceback": _short(text)})
     return {
         "module": name,
+        "executor": EXECUTOR,
         "status": status,
         "message": message,
         "run": result.testsRun if result else 0,
