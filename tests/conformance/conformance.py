@@ -75,9 +75,9 @@ def read_expectations(path):
 def run_module(command, module, timeout, log_dir, executor):
     """Runs run_one.py for one module; returns its summary dict (with
     `status` timeout/crash when it produced none)."""
-    work = tempfile.mkdtemp(prefix=f"xpconf-{module}-")
+    work = tempfile.mkdtemp(prefix=f"xpconf-{module.removeprefix('test.')}-")
     result = os.path.join(work, "result.json")
-    log = os.path.join(log_dir, module + ".log")
+    log = os.path.join(log_dir, module.removeprefix("test.") + ".log")
     # faulthandler dumps the stacks shortly before we would kill the process.
     argv = command + [RUN_ONE, "--result", result, "--dump-after", str(max(timeout - 5, 1)), module]
     start = time.perf_counter()
@@ -136,7 +136,8 @@ def verdict(vm, native):
 
 
 def print_table(mode, modules, vm, native, native_times, out):
-    head = (f"{'module':28} {'run':>5} {'fail':>5} {'err':>5} {'skip':>5} {'time':>7}"
+    w = max([28] + [len(m) for m in modules])
+    head = (f"{'module':{w}} {'run':>5} {'fail':>5} {'err':>5} {'skip':>5} {'time':>7}"
             f" {'n.run':>5} {'n.skip':>6} {'n.time':>7} {'n.ref':>6}  result")
     out.write(f"\n== mode: {mode} ({'xpython ' + ' '.join(MODES[mode]) if MODES[mode] else 'xpython'}) ==\n")
     out.write(head + "\n")
@@ -147,13 +148,13 @@ def print_table(mode, modules, vm, native, native_times, out):
         res = verdict(v, n)
         matching += res == "ok"
         ref = native_times.get(m)
-        out.write(f"{m:28} {v['run']:5} {v['failures']:5} {v['errors']:5} {v['skipped']:5} {v['shown_time']:7.2f}"
+        out.write(f"{m:{w}} {v['run']:5} {v['failures']:5} {v['errors']:5} {v['skipped']:5} {v['shown_time']:7.2f}"
                   f" {n['run']:5} {n['skipped']:6} {n['shown_time']:7.2f} {ref if ref is not None else '':>6}  {res}\n")
         for k, src in (("run", v["run"]), ("failures", v["failures"]), ("errors", v["errors"]),
                        ("skipped", v["skipped"]), ("wall", v["shown_time"]), ("nrun", n["run"]),
                        ("nskip", n["skipped"]), ("nwall", n["shown_time"]), ("nref", ref or 0)):
             tot[k] += src
-    out.write(f"{'TOTAL':28} {tot['run']:5} {tot['failures']:5} {tot['errors']:5} {tot['skipped']:5}"
+    out.write(f"{'TOTAL':{w}} {tot['run']:5} {tot['failures']:5} {tot['errors']:5} {tot['skipped']:5}"
               f" {tot['wall']:7.1f} {tot['nrun']:5} {tot['nskip']:6} {tot['nwall']:7.1f} {tot['nref']:6.1f}"
               f"  {matching}/{len(modules)} match native\n")
     return matching
@@ -197,11 +198,18 @@ def main():
     ap.add_argument("--log-dir", help="keep each process's output here (default: a temporary directory)")
     ap.add_argument("--json", help="write every result here")
     ap.add_argument("--details", action="store_true", help="show why each non-matching module differs")
+    ap.add_argument("--all-lib-test", action="store_true",
+                    help="every module of the host's Lib/test, as regrtest finds them "
+                         "(test.libregrtest.findtests), instead of the list")
     ap.add_argument("modules", nargs="*", help="module names (default: the list)")
     args = ap.parse_args()
 
     modes = args.mode or ["default", "all"]
-    modules = args.modules or read_list(args.list)
+    if args.all_lib_test:
+        from test.libregrtest.findtests import findtests
+        modules = findtests()
+    else:
+        modules = args.modules or read_list(args.list)
     native_times = read_native_times(args.native_times)
     expected = read_expectations(args.expect) if args.expect else None
     log_root = args.log_dir or tempfile.mkdtemp(prefix="xpconf-logs-")

@@ -137,7 +137,8 @@ def main(argv):
     start = time.perf_counter()
     status, message, result, loader_errors = "ok", "", None, []
     try:
-        mod = importlib.import_module("test." + name)
+        # `test_X`, or a module of a split package (`test.test_asyncio.test_events`).
+        mod = importlib.import_module(name if name.startswith("test.") else "test." + name)
         loader = unittest.TestLoader()
         suite = loader.loadTestsFromModule(mod)
         loader_errors = list(loader.errors)
