@@ -1440,7 +1440,7 @@ op_unimplemented:
   TARGET(YIELD_VALUE) {
     // Generator frames are always entry frames (resumed by send()).
     retval = POP();
-    SAVE_FRAME();
+    SAVE_FRAME();  // the suspended frame's exact depth, for traversal and send()
     f->state = FrameState::Suspended;
     tstate->recursion_remaining++;
     set_host_current_frame(tstate, f->iframe.previous);
@@ -1667,10 +1667,10 @@ op_unimplemented:
 return_from_frame:
   tstate->recursion_remaining++;
   if (dispatch == trace_table) tools::trace_frame_end(f, sp);
+  SAVE_FRAME();  // before the state change: a stopped frame's f->sp must be exact (visible_stack_top)
   f->state = FrameState::Completed;
   set_host_current_frame(tstate, f->iframe.previous);
   if (f->is_entry) {
-    SAVE_FRAME();
     if (f->owner == FrameOwner::Thread) {
       pop_frame(t, f);
     } else {
@@ -1682,7 +1682,6 @@ return_from_frame:
   }
   {
     Frame* caller = f->back;
-    SAVE_FRAME();
     pop_frame(t, f);
     f = caller;
     t.current = f;
@@ -1729,9 +1728,9 @@ exit_unwind:
   {
     if (dispatch == trace_table) tools::trace_frame_end(f, sp);
     tstate->recursion_remaining++;
+    SAVE_FRAME();  // before the state change (visible_stack_top)
     f->state = FrameState::Completed;
     set_host_current_frame(tstate, f->iframe.previous);
-    SAVE_FRAME();
     if (f->is_entry) {
       if (f->owner == FrameOwner::Thread) {
         pop_frame(t, f);
