@@ -1292,6 +1292,14 @@ op_unimplemented:
     goto return_from_frame;
   }
   TARGET(RETURN_GENERATOR) {
+    // The verifier keeps RETURN_GENERATOR in the prologue, out of reach of
+    // jumps; an exception handler covering the prologue could still lead
+    // back. A generator's own frame cannot become a second generator (it
+    // is not in the arena, and the first generator owns it).
+    if (f->owner != FrameOwner::Thread) {
+      PyErr_SetString(PyExc_SystemError, "xpython: RETURN_GENERATOR in a frame that is already a generator");
+      goto error;
+    }
     SAVE_FRAME();
     Frame* const back = f->back;
     const bool was_entry = f->is_entry;
@@ -1438,7 +1446,14 @@ op_unimplemented:
 
   // ---- generators and coroutines ------------------------------------------------------------------
   TARGET(YIELD_VALUE) {
-    // Generator frames are always entry frames (resumed by send()).
+    // Generator frames are always entry frames (resumed by send()). The
+    // verifier allows YIELD_VALUE only in code that starts with
+    // RETURN_GENERATOR, but a handler covering that prologue could reach
+    // one before the frame became a generator.
+    if (f->owner != FrameOwner::Generator) {
+      PyErr_SetString(PyExc_SystemError, "xpython: YIELD_VALUE in a frame that is not a generator's");
+      goto error;
+    }
     retval = POP();
     SAVE_FRAME();  // the suspended frame's exact depth, for traversal and send()
     f->state = FrameState::Suspended;
