@@ -223,12 +223,43 @@ void check_generator_protocol(const Program& p) {
   }
 }
 
+// 3.11: free variables as the host's frame code expects them. The host's
+// f_locals / locals() (_PyFrame_FastToLocalsWithError) takes every free
+// slot of a started frame to hold a cell and reads through it unchecked (a
+// non-cell there is read as a cell and its "contents" stored and
+// INCREF'd: a write through an arbitrary pointer; a NULL crashes). So free
+// slots are filled first (COPY_FREE_VARS at offset 0, reached by nothing
+// else) and never written or cleared by the *_FAST ops (no 3.11 compiler
+// does either).
+void check_free_vars(const Program& p) {
+  const Code& c = *p.code;
+  if (!(c.version == PyVersion{3, 11})) return;
+  const size_t n = p.size();
+  bool has_free = false;
+  for (size_t k = 0; k < c.localspluskinds.size(); ++k)
+    has_free = has_free || (static_cast<uint8_t>(c.localspluskinds[k]) & kLocalFree) != 0;
+  if (has_free) {
+    if (n == 0 || p.instrs[0].op != Op::COPY_FREE_VARS)
+      fail_code(p, "the code has free variables but does not start with COPY_FREE_VARS");
+    bool landed = (p.instrs[0].flags & kInstrJumpTarget) != 0;
+    for (const ExceptionEntry& e : p.exception_table) landed = landed || e.target == 0;
+    if (landed) fail(p, 0, "a jump or an exception handler lands on COPY_FREE_VARS");
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const Instr& in = p.instrs[i];
+    if (in.op != Op::STORE_FAST && in.op != Op::DELETE_FAST) continue;
+    if (in.arg < c.localspluskinds.size() && (static_cast<uint8_t>(c.localspluskinds[in.arg]) & kLocalFree))
+      fail(p, i, "writes the free variable slot " + std::to_string(in.arg) + " (it must keep its cell)");
+  }
+}
+
 }  // namespace
 
 VerifyStats verify(const Program& prog) {
   check_code_object(prog);
   check_operands(prog);
   check_generator_protocol(prog);
+  check_free_vars(prog);
   verifier::Flow flow(prog);
   VerifyStats stats;
   stats.max_depth = flow.run();

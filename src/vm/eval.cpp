@@ -396,6 +396,12 @@ start_frame:
   DISPATCH();
 
 trace_hook:
+  if (!tools::charge_instruction()) {
+    // The instruction budget is spent: this frame ends without running its
+    // handlers (each caller then does the same at its next instruction).
+    PyErr_SetString(PyExc_RuntimeError, "xpython: instruction budget exhausted");
+    goto exit_unwind;
+  }
   tools::trace_instruction(f, instr, sp);
   goto* op_table[static_cast<size_t>(instr->op)];
 
@@ -571,6 +577,10 @@ op_unimplemented:
     // Class bodies: the class namespace first, then the enclosing cell.
     PyObject* name = ec->localsplus_name(static_cast<int>(oparg));
     PyObject* v = nullptr;
+    if (f->locals() == nullptr) {   // only in crafted code: compilers use it in class bodies
+      PyErr_Format(PyExc_SystemError, "no locals when loading %R", name);
+      goto error;
+    }
     if (PyDict_CheckExact(f->locals())) {
       v = PyDict_GetItemWithError(f->locals(), name);
       Py_XINCREF(v);
@@ -1275,6 +1285,26 @@ op_unimplemented:
     DISPATCH();
   }
   TARGET(MAKE_FUNCTION) {
+    // The attributes come off the stack as the compiler built them (a
+    // tuple of defaults, a dict of keyword defaults, an even tuple or a dict
+    // of annotations); crafted code may push anything there, and bind_args
+    // and the host's __annotations__ read them without checking.
+    {
+      int k = 2;   // below the code object
+      if (oparg & 0x08) ++k;   // the closure: checked by the verifier
+      const char* bad = nullptr;
+      if ((oparg & 0x04) && !bad) {
+        PyObject* ann = PEEK(k++);
+        if (!PyDict_Check(ann) && !(PyTuple_Check(ann) && PyTuple_GET_SIZE(ann) % 2 == 0))
+          bad = "annotations are not a dict or a tuple of pairs";
+      }
+      if ((oparg & 0x02) && !bad && !PyDict_Check(PEEK(k++))) bad = "keyword-only defaults are not a dict";
+      if ((oparg & 0x01) && !bad && !PyTuple_Check(PEEK(k++))) bad = "defaults are not a tuple";
+      if (bad != nullptr) {
+        PyErr_Format(PyExc_SystemError, "xpython: MAKE_FUNCTION: %s", bad);
+        goto error;
+      }
+    }
     PyObject* codeobj = POP();
     PyObject* func = rt::make_function(codeobj, f->globals());
     Py_DECREF(codeobj);

@@ -157,6 +157,55 @@ def cases():
     out["yield_without_generator"] = (with_function(
         "def g():\n    yield 1\n\ndef h():\n    print(g())\n\nh()\nprint('after')\n",
         "yield_without_generator", "g", no_prologue), REJECT)
+
+    # MAKE_FUNCTION's attributes of the wrong type (a defaults "tuple" that
+    # is an int, annotations of odd length): bind_args and the host read them
+    # unchecked.
+    c = module("def f(a=1, *, b=2):\n    return a + b\n\nprint(f())\n", "bad_defaults")
+    out["make_function_defaults"] = (c.replace(co_consts=tuple(5 if k == (1,) else k for k in c.co_consts)),
+                                     "SystemError")
+
+    def no_kw_map(b):   # LOAD_CONST ('b',); BUILD_CONST_KEY_MAP 1 -> NOP; NOP: the kwdefaults are the int 2
+        i = [i for i, o, a in units(c) if o == op("BUILD_CONST_KEY_MAP")][0]
+        b[i - 2] = b[i] = op("NOP")
+    out["make_function_kwdefaults"] = (patched(c, no_kw_map), "SystemError")
+    c = module("def f(a: int, b: str):\n    return a\n\nprint(f.__annotations__)\n", "bad_annotations")
+
+    def odd_annotations(b):   # drop the name 'a': the tuple is (int, 'b', str)
+        i = [i for i, o, a in units(c) if o == op("BUILD_TUPLE")][0]
+        j = [j for j, o, a in units(c) if o == op("LOAD_CONST")][0]
+        b[j], b[i + 1] = op("NOP"), 3
+    out["make_function_annotations"] = (patched(c, odd_annotations), "SystemError")
+    # LOAD_CLASSDEREF (class bodies only) in a function, which has no locals mapping.
+    def classderef(code):
+        def edit(b):
+            for i, o, a in units(code):
+                if o == op("LOAD_DEREF"):
+                    b[i] = op("LOAD_CLASSDEREF")
+        return patched(code, edit)
+    c = module("def outer():\n    v = 1\n    def inner():\n        return v\n    return inner()\n\nprint(outer())\n",
+               "classderef")
+    outer = [k for k in c.co_consts if hasattr(k, "co_code")][0]
+    outer = outer.replace(co_consts=tuple(classderef(k) if hasattr(k, "co_code") else k for k in outer.co_consts))
+    out["load_classderef_in_function"] = (c.replace(co_consts=tuple(outer if hasattr(k, "co_code") else k
+                                                                     for k in c.co_consts)), "SystemError")
+
+    # A free variable's slot overwritten with a non-cell (STORE_FAST's index
+    # moved onto it), then locals(): the host reads the slot as a cell.
+    def store_into_free(code):
+        free = code.co_varnames.__len__() + len(code.co_cellvars)   # first free slot
+        def edit(b):
+            for i, o, a in units(code):
+                if o == op("STORE_FAST"):
+                    b[i + 1] = free
+        return patched(code, edit)
+    c = module("def outer():\n    v = 1\n    def inner():\n        x = v + 1\n        return sorted(locals())\n"
+               "    return inner()\n\nprint(outer())\n", "store_into_free")
+    outer = [k for k in c.co_consts if hasattr(k, "co_code")][0]
+    outer = outer.replace(co_consts=tuple(store_into_free(k) if hasattr(k, "co_code") else k
+                                          for k in outer.co_consts))
+    out["store_fast_into_free_var"] = (c.replace(co_consts=tuple(outer if hasattr(k, "co_code") else k
+                                                                  for k in c.co_consts)), REJECT)
     return out
 
 
