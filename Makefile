@@ -57,7 +57,7 @@ test-asan: deps
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	@test -f build-fuzz/CMakeCache.txt || cmake -S . -B build-fuzz $(CMAKE_ARGS) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DXP_FUZZ=ON -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++
-	cmake --build build-fuzz -j $(JOBS) --target fuzz_load
+	cmake --build build-fuzz -j $(JOBS) --target fuzz_load xpython
 	./scripts/run-fuzz.sh build-fuzz $(FUZZ_SECONDS)
 
 bench: build

@@ -169,11 +169,97 @@ void check_operands(const Program& p) {
   }
 }
 
+// 3.11+: the generator protocol's shape, which the VM's generator runtime
+// relies on and no compiler departs from.
+//  - RETURN_GENERATOR only as the compiler places it: first, after nothing
+//    but COPY_FREE_VARS / MAKE_CELL, with no jump or exception handler
+//    landing on it or before it -- so it runs once, in a frame that is not a
+//    generator yet (run again, it would make a generator of a generator's
+//    own frame).
+//  - YIELD_VALUE only in code that starts with RETURN_GENERATOR.
+//  - RESUME's argument says where it is: 0 start, 1 after a yield, 2 after
+//    `yield from`, 3 after `await` (3.11-3.12; 3.13 adds flag bits). After
+//    2 or 3, close() and throw() take the value below the suspended
+//    YIELD_VALUE as the delegate and, when it finishes, resume at the SEND's
+//    target; so (3.11) it must follow YIELD_VALUE, which must follow SEND
+//    and be reached from it alone (then the delegate is SEND's receiver).
+void check_generator_protocol(const Program& p) {
+  const PyVersion v = p.code->version;
+  if (v.is_pypy() || !v.at_least(3, 11)) return;
+  const size_t n = p.size();
+  std::vector<uint8_t> landed(n, 0);   // a jump or an exception handler goes here
+  for (size_t i = 0; i < n; ++i) landed[i] = (p.instrs[i].flags & kInstrJumpTarget) != 0;
+  for (const ExceptionEntry& e : p.exception_table)
+    if (e.target < n) landed[e.target] = 1;
+  size_t prologue = 0;
+  while (prologue < n && (p.instrs[prologue].op == Op::COPY_FREE_VARS || p.instrs[prologue].op == Op::MAKE_CELL))
+    ++prologue;
+  const bool generator = prologue < n && p.instrs[prologue].op == Op::RETURN_GENERATOR;
+  if (generator) {
+    for (size_t k = 0; k <= prologue; ++k)
+      if (landed[k])
+        fail(p, k, "a jump or an exception handler lands in the generator prologue (RETURN_GENERATOR would run again)");
+    // A handler of the prologue would run generator code in a frame that is
+    // not a generator yet (the VM checks YIELD_VALUE too).
+    for (const ExceptionEntry& e : p.exception_table)
+      if (e.start <= prologue && e.end > e.start)
+        fail(p, e.start, "an exception handler covers the generator prologue");
+  }
+  const bool location_only = v.before(3, 13);
+  for (size_t i = 0; i < n; ++i) {
+    const Instr& in = p.instrs[i];
+    if (in.op == Op::RETURN_GENERATOR && !(generator && i == prologue))
+      fail(p, i, "outside the generator prologue (only COPY_FREE_VARS / MAKE_CELL may come before it)");
+    if (in.op == Op::YIELD_VALUE && !generator)
+      fail(p, i, "yields in code that does not start by making a generator (no RETURN_GENERATOR)");
+    if (in.op != Op::RESUME || !location_only) continue;
+    if (in.arg > 3) fail(p, i, "argument " + std::to_string(in.arg) + " is not 0-3");
+    if (in.arg >= 2 && v == PyVersion{3, 11}) {
+      if (i < 2 || p.instrs[i - 1].op != Op::YIELD_VALUE || p.instrs[i - 2].op != Op::SEND)
+        fail(p, i, "argument " + std::to_string(in.arg) + " (after yield from / await) but it does not follow SEND, YIELD_VALUE");
+      if (landed[i - 1])
+        fail(p, i - 1, "the YIELD_VALUE of a yield from / await loop is reached other than from its SEND");
+    }
+  }
+}
+
+// 3.11: free variables as the host's frame code expects them. The host's
+// f_locals / locals() (_PyFrame_FastToLocalsWithError) takes every free
+// slot of a started frame to hold a cell and reads through it unchecked (a
+// non-cell there is read as a cell and its "contents" stored and
+// INCREF'd: a write through an arbitrary pointer; a NULL crashes). So free
+// slots are filled first (COPY_FREE_VARS at offset 0, reached by nothing
+// else) and never written or cleared by the *_FAST ops (no 3.11 compiler
+// does either).
+void check_free_vars(const Program& p) {
+  const Code& c = *p.code;
+  if (!(c.version == PyVersion{3, 11})) return;
+  const size_t n = p.size();
+  bool has_free = false;
+  for (size_t k = 0; k < c.localspluskinds.size(); ++k)
+    has_free = has_free || (static_cast<uint8_t>(c.localspluskinds[k]) & kLocalFree) != 0;
+  if (has_free) {
+    if (n == 0 || p.instrs[0].op != Op::COPY_FREE_VARS)
+      fail_code(p, "the code has free variables but does not start with COPY_FREE_VARS");
+    bool landed = (p.instrs[0].flags & kInstrJumpTarget) != 0;
+    for (const ExceptionEntry& e : p.exception_table) landed = landed || e.target == 0;
+    if (landed) fail(p, 0, "a jump or an exception handler lands on COPY_FREE_VARS");
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const Instr& in = p.instrs[i];
+    if (in.op != Op::STORE_FAST && in.op != Op::DELETE_FAST) continue;
+    if (in.arg < c.localspluskinds.size() && (static_cast<uint8_t>(c.localspluskinds[in.arg]) & kLocalFree))
+      fail(p, i, "writes the free variable slot " + std::to_string(in.arg) + " (it must keep its cell)");
+  }
+}
+
 }  // namespace
 
 VerifyStats verify(const Program& prog) {
   check_code_object(prog);
   check_operands(prog);
+  check_generator_protocol(prog);
+  check_free_vars(prog);
   verifier::Flow flow(prog);
   VerifyStats stats;
   stats.max_depth = flow.run();

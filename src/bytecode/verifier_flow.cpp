@@ -487,7 +487,12 @@ void Flow::step_plain(size_t i, State& s, const StackIO& io, std::vector<State>*
       if (table_era_) s.set_cell(a, false);
       break;
     case Op::POP_TOP:
-      store_any(0);   // 3.14 pops the possibly-NULL self slot of __exit__
+      // Up to 3.13 POP_TOP is Py_DECREF (a NULL crashes); 3.14 closes with
+      // XCLOSE and pops the possibly-NULL self slot of __exit__.
+      if (code_.version.before(3, 14))
+        require_objects(i, s, 1);
+      else
+        store_any(0);
       pop(1);
       break;
     case Op::STORE_FAST:

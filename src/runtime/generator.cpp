@@ -348,7 +348,15 @@ int gen_traverse(PyObject* self, visitproc visit, void* arg) {
   Py_VISIT(g->exc_state.exc_value);
   if (Frame* f = g->frame) {
     if (f->ec != nullptr) {
-      for (PyObject** p = f->localsplus(); p < f->sp; ++p) Py_VISIT(*p);
+      // As CPython (whose running frames have stacktop -1): the locals and
+      // the value stack are visited only while the frame is not executing.
+      // A running frame keeps its stack pointer in eval()'s register; the
+      // saved f->sp is stale (slots above the real top may hold popped,
+      // freed objects, and visiting live objects twice lets the collector
+      // free them). Skipping is safe: unvisited references only make
+      // their targets look externally reachable.
+      if (PyObject** top = vm::visible_stack_top(f))
+        for (PyObject** p = f->localsplus(); p < top; ++p) Py_VISIT(*p);
       Py_VISIT(f->iframe.f_func);
       Py_VISIT(f->iframe.f_code);
       Py_VISIT(f->iframe.f_locals);

@@ -4,6 +4,7 @@
 #include "core/ref.h"
 #include "runtime/namespace.h"
 #include "runtime/code_loader.h"
+#include "tools/tracer.h"
 #include "vm/eval.h"
 
 namespace xp::rt {
@@ -24,11 +25,14 @@ PyObject* exec_code(PyObject*, PyObject* args) {
   return vm::run_code(shell.get(), globals, locals ? locals : globals);
 }
 
-// exec_pyc(path, globals): loads a .pyc with xpython's reader and runs it.
+// exec_pyc(path, globals[, budget]): loads a .pyc with xpython's reader and
+// runs it; with a budget > 0, under that many instructions at most (the
+// executor fuzzer's runs: RuntimeError once they are spent).
 PyObject* exec_pyc(PyObject*, PyObject* args) {
   const char* path;
   PyObject* globals;
-  if (!PyArg_ParseTuple(args, "sO!:exec_pyc", &path, &PyDict_Type, &globals)) return nullptr;
+  long long budget = 0;
+  if (!PyArg_ParseTuple(args, "sO!|L:exec_pyc", &path, &PyDict_Type, &globals, &budget)) return nullptr;
   Ref shell;
   try {
     shell = load_pyc(path);
@@ -37,12 +41,16 @@ PyObject* exec_pyc(PyObject*, PyObject* args) {
     return nullptr;
   }
   if (ensure_builtins(globals) < 0) return nullptr;
-  return vm::run_code(shell.get(), globals, globals);
+  if (budget <= 0) return vm::run_code(shell.get(), globals, globals);
+  tools::set_instruction_budget(budget);
+  PyObject* res = vm::run_code(shell.get(), globals, globals);
+  tools::set_instruction_budget(0);
+  return res;
 }
 
 PyMethodDef g_methods[] = {
     {"exec_code", exec_code, METH_VARARGS, "exec_code(code, globals[, locals]): run a code object in the VM"},
-    {"exec_pyc", exec_pyc, METH_VARARGS, "exec_pyc(path, globals): load a .pyc with xpython's reader and run it"},
+    {"exec_pyc", exec_pyc, METH_VARARGS, "exec_pyc(path, globals[, budget]): load a .pyc with xpython's reader and run it (at most budget instructions)"},
     {nullptr, nullptr, 0, nullptr},
 };
 

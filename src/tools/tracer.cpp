@@ -163,8 +163,20 @@ void flush_pending_for(vm::Frame* f, PyObject** sp) {
 
 }  // namespace
 
+namespace {
+bool g_budget_on = false;
+long long g_budget_left = 0;
+}  // namespace
+
 void set_trace_options(const TraceOptions& opts) { g_opts = opts; }
-bool tracing_enabled() { return (g_opts.level > 0 || opcode_stats_enabled()) && !g_in_trace; }
+bool tracing_enabled() { return (g_opts.level > 0 || opcode_stats_enabled() || g_budget_on) && !g_in_trace; }
+
+void set_instruction_budget(long long instructions) {
+  g_budget_on = instructions > 0;
+  g_budget_left = instructions;
+}
+
+bool charge_instruction() { return !g_budget_on || --g_budget_left >= 0; }
 
 void trace_instruction(vm::Frame* f, const Instr* instr, PyObject** sp) {
   if (g_in_trace) return;

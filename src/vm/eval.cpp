@@ -396,6 +396,12 @@ start_frame:
   DISPATCH();
 
 trace_hook:
+  if (!tools::charge_instruction()) {
+    // The instruction budget is spent: this frame ends without running its
+    // handlers (each caller then does the same at its next instruction).
+    PyErr_SetString(PyExc_RuntimeError, "xpython: instruction budget exhausted");
+    goto exit_unwind;
+  }
   tools::trace_instruction(f, instr, sp);
   goto* op_table[static_cast<size_t>(instr->op)];
 
@@ -571,6 +577,10 @@ op_unimplemented:
     // Class bodies: the class namespace first, then the enclosing cell.
     PyObject* name = ec->localsplus_name(static_cast<int>(oparg));
     PyObject* v = nullptr;
+    if (f->locals() == nullptr) {   // only in crafted code: compilers use it in class bodies
+      PyErr_Format(PyExc_SystemError, "no locals when loading %R", name);
+      goto error;
+    }
     if (PyDict_CheckExact(f->locals())) {
       v = PyDict_GetItemWithError(f->locals(), name);
       Py_XINCREF(v);
@@ -1275,6 +1285,26 @@ op_unimplemented:
     DISPATCH();
   }
   TARGET(MAKE_FUNCTION) {
+    // The attributes come off the stack as the compiler built them (a
+    // tuple of defaults, a dict of keyword defaults, an even tuple or a dict
+    // of annotations); crafted code may push anything there, and bind_args
+    // and the host's __annotations__ read them without checking.
+    {
+      int k = 2;   // below the code object
+      if (oparg & 0x08) ++k;   // the closure: checked by the verifier
+      const char* bad = nullptr;
+      if ((oparg & 0x04) && !bad) {
+        PyObject* ann = PEEK(k++);
+        if (!PyDict_Check(ann) && !(PyTuple_Check(ann) && PyTuple_GET_SIZE(ann) % 2 == 0))
+          bad = "annotations are not a dict or a tuple of pairs";
+      }
+      if ((oparg & 0x02) && !bad && !PyDict_Check(PEEK(k++))) bad = "keyword-only defaults are not a dict";
+      if ((oparg & 0x01) && !bad && !PyTuple_Check(PEEK(k++))) bad = "defaults are not a tuple";
+      if (bad != nullptr) {
+        PyErr_Format(PyExc_SystemError, "xpython: MAKE_FUNCTION: %s", bad);
+        goto error;
+      }
+    }
     PyObject* codeobj = POP();
     PyObject* func = rt::make_function(codeobj, f->globals());
     Py_DECREF(codeobj);
@@ -1292,6 +1322,14 @@ op_unimplemented:
     goto return_from_frame;
   }
   TARGET(RETURN_GENERATOR) {
+    // The verifier keeps RETURN_GENERATOR in the prologue, out of reach of
+    // jumps; an exception handler covering the prologue could still lead
+    // back. A generator's own frame cannot become a second generator (it
+    // is not in the arena, and the first generator owns it).
+    if (f->owner != FrameOwner::Thread) {
+      PyErr_SetString(PyExc_SystemError, "xpython: RETURN_GENERATOR in a frame that is already a generator");
+      goto error;
+    }
     SAVE_FRAME();
     Frame* const back = f->back;
     const bool was_entry = f->is_entry;
@@ -1438,9 +1476,16 @@ op_unimplemented:
 
   // ---- generators and coroutines ------------------------------------------------------------------
   TARGET(YIELD_VALUE) {
-    // Generator frames are always entry frames (resumed by send()).
+    // Generator frames are always entry frames (resumed by send()). The
+    // verifier allows YIELD_VALUE only in code that starts with
+    // RETURN_GENERATOR, but a handler covering that prologue could reach
+    // one before the frame became a generator.
+    if (f->owner != FrameOwner::Generator) {
+      PyErr_SetString(PyExc_SystemError, "xpython: YIELD_VALUE in a frame that is not a generator's");
+      goto error;
+    }
     retval = POP();
-    SAVE_FRAME();
+    SAVE_FRAME();  // the suspended frame's exact depth, for traversal and send()
     f->state = FrameState::Suspended;
     tstate->recursion_remaining++;
     set_host_current_frame(tstate, f->iframe.previous);
@@ -1667,10 +1712,10 @@ op_unimplemented:
 return_from_frame:
   tstate->recursion_remaining++;
   if (dispatch == trace_table) tools::trace_frame_end(f, sp);
+  SAVE_FRAME();  // before the state change: a stopped frame's f->sp must be exact (visible_stack_top)
   f->state = FrameState::Completed;
   set_host_current_frame(tstate, f->iframe.previous);
   if (f->is_entry) {
-    SAVE_FRAME();
     if (f->owner == FrameOwner::Thread) {
       pop_frame(t, f);
     } else {
@@ -1682,7 +1727,6 @@ return_from_frame:
   }
   {
     Frame* caller = f->back;
-    SAVE_FRAME();
     pop_frame(t, f);
     f = caller;
     t.current = f;
@@ -1729,9 +1773,9 @@ exit_unwind:
   {
     if (dispatch == trace_table) tools::trace_frame_end(f, sp);
     tstate->recursion_remaining++;
+    SAVE_FRAME();  // before the state change (visible_stack_top)
     f->state = FrameState::Completed;
     set_host_current_frame(tstate, f->iframe.previous);
-    SAVE_FRAME();
     if (f->is_entry) {
       if (f->owner == FrameOwner::Thread) {
         pop_frame(t, f);

@@ -78,6 +78,20 @@ struct Frame {
   }
 };
 
+// The end of the frame's live slots (locals, then the value stack) as
+// code outside eval() may see them, or nullptr while the frame executes.
+// eval() keeps a running frame's stack pointer in a register and stores
+// f->sp only at some points (calls, yields), so for a Running frame f->sp
+// is stale: the collector (generator traversal) and anything else that
+// walks a frame's slots must skip a running frame, as CPython's do (its
+// executing frames have stacktop -1). f->sp is exact in every other state:
+// eval() saves it before a frame stops running (YIELD_VALUE,
+// RETURN_GENERATOR, returning, unwinding), and generator code that pushes
+// or pops on a suspended frame (send, throw) updates it.
+inline PyObject** visible_stack_top(const Frame* f) {
+  return f->state == FrameState::Running ? nullptr : f->sp;
+}
+
 // LIFO allocator for thread frames, in chunks.
 class FrameArena {
  public:

@@ -9,15 +9,24 @@ it cannot prove everything a value will be at run time (a comprehension's
 host-compiled code; running it under xpython must either be rejected by
 the verifier (exit 2, one line) or raise a Python exception (exit 1, a
 traceback ending with the expected exception type) -- no signal, no hang.
+Cases marked REJECT are shapes no compiler emits, which the verifier must
+refuse (a fuzzer crashed the VM with each: a NULL popped by POP_TOP, RESUME
+claiming a `yield from` delegate after a plain yield, RETURN_GENERATOR run
+again in a generator's own frame, a yield in a frame that is no generator's).
 """
 import argparse
 import dis
 import importlib.util
+import inspect
 import marshal
 import os
 import subprocess
 import sys
 import tempfile
+
+
+# The case must be rejected by the verifier (no compiler emits it).
+REJECT = None
 
 
 def op(name):
@@ -33,12 +42,45 @@ def module(body, name):
     return compile(body, name + ".py", "exec")
 
 
-def straight(name, ops, consts=(1,), stacksize=4):
-    """Module code made of the given (opname, arg) pairs only."""
+def straight(name, ops, consts=(1,), stacksize=4, names=()):
+    """Module code made of the given (opname, arg) pairs only (each followed
+    by its inline cache entries)."""
     c = module("x = 1", name)
-    raw = bytes(b for o, a in ops for b in (op(o), a))
+    raw = bytes(b for o, a in ops
+                for b in (op(o), a) + (0, 0) * dis._inline_cache_entries[op(o)])
     return c.replace(co_code=raw, co_consts=tuple(consts), co_linetable=b"", co_exceptiontable=b"",
-                     co_stacksize=stacksize)
+                     co_stacksize=stacksize, co_names=tuple(names))
+
+
+def units(code):
+    """(offset, opcode, arg) of every code unit of a code object."""
+    b = code.co_code
+    return [(i, b[i], b[i + 1]) for i in range(0, len(b), 2)]
+
+
+def patched(code, fn):
+    """code with co_code rewritten by fn(bytearray)."""
+    b = bytearray(code.co_code)
+    fn(b)
+    return code.replace(co_code=bytes(b))
+
+
+def with_function(body, name, fname, fix):
+    """Module code of `body` whose function `fname` has its code replaced
+    by fix(code)."""
+    c = module(body, name)
+    consts = tuple(fix(k) if hasattr(k, "co_code") and k.co_name == fname else k for k in c.co_consts)
+    return c.replace(co_consts=consts)
+
+
+def set_resume_after_yield(arg):
+    def fix(code):
+        def edit(b):
+            for i, o, a in units(code):
+                if o == op("RESUME") and a == 1:
+                    b[i + 1] = arg
+        return patched(code, edit)
+    return fix
 
 
 def cases():
@@ -68,6 +110,102 @@ def cases():
     inner = [k for k in c.co_consts if hasattr(k, "co_code")][0]
     inner = [k for k in inner.co_consts if hasattr(k, "co_code")][0]
     out["free_vars_at_top_level"] = (inner.replace(co_name="<module>"), "SystemError")
+
+    # POP_TOP of a NULL (3.11's POP_TOP does Py_DECREF, not Py_XDECREF).
+    out["pop_top_null"] = (straight("pop_top_null", [("RESUME", 0), ("PUSH_NULL", 0), ("POP_TOP", 0),
+                                                      ("LOAD_CONST", 0), ("RETURN_VALUE", 0)]), REJECT)
+    # LOAD_METHOD of a plain attribute leaves [NULL, attr]; SWAP brings the NULL up.
+    out["pop_top_method_null"] = (straight("pop_top_method_null", [
+        ("RESUME", 0), ("LOAD_CONST", 0), ("LOAD_METHOD", 0), ("SWAP", 2), ("POP_TOP", 0), ("RETURN_VALUE", 0)],
+        names=("real",)), REJECT)
+    # RESUME 2/3 (after `yield from` / `await`) after a plain yield: close()
+    # and throw() would take whatever is below as the delegate.
+    gen_body = "def g():\n    yield 1\n\nit = g()\nnext(it)\n"
+    for arg, action in ((2, "it.close()"), (3, "it.throw(ValueError)"), (2, "del it")):
+        key = "resume_%d_%s" % (arg, action.split("(")[0].replace("it.", "").replace(" ", "_"))
+        out[key] = (with_function(gen_body + action + "\n", key, "g", set_resume_after_yield(arg)), REJECT)
+    out["resume_arg_4"] = (with_function(gen_body, "resume_arg_4", "g", set_resume_after_yield(4)), REJECT)
+
+    # RETURN_GENERATOR run a second time in a frame that is already a
+    # generator: a genexpr whose final LOAD_CONST became RETURN_GENERATOR ...
+    def last_const_to_return_generator(code):
+        def edit(b):
+            last = [i for i, o, a in units(code) if o == op("LOAD_CONST")][-1]
+            b[last], b[last + 1] = op("RETURN_GENERATOR"), 0
+        return patched(code, edit)
+    c = module("print(list(x for x in range(3)))\n", "regen_last_const")
+    consts = tuple(last_const_to_return_generator(k) if hasattr(k, "co_code") else k for k in c.co_consts)
+    out["return_generator_again"] = (c.replace(co_consts=consts), REJECT)
+
+    # ... and a backward jump to offset 0 (the RETURN_GENERATOR itself).
+    def loop_to_start(code):
+        def edit(b):
+            for i, o, a in units(code):
+                if o == op("JUMP_BACKWARD"):
+                    b[i + 1] = (i + 2) // 2
+        return patched(code, edit)
+    out["return_generator_jump_to_0"] = (with_function(
+        "def g():\n    while True:\n        yield 1\n\nit = g()\nprint(next(it), next(it), next(it))\n",
+        "return_generator_jump_to_0", "g", loop_to_start), REJECT)
+
+    # A yield in code that never made itself a generator (RETURN_GENERATOR
+    # and its POP_TOP patched to NOPs): the frame is an ordinary call's.
+    def no_prologue(code):
+        def edit(b):
+            b[0] = b[2] = op("NOP")
+        return patched(code, edit).replace(co_flags=code.co_flags & ~inspect.CO_GENERATOR)
+    out["yield_without_generator"] = (with_function(
+        "def g():\n    yield 1\n\ndef h():\n    print(g())\n\nh()\nprint('after')\n",
+        "yield_without_generator", "g", no_prologue), REJECT)
+
+    # MAKE_FUNCTION's attributes of the wrong type (a defaults "tuple" that
+    # is an int, annotations of odd length): bind_args and the host read them
+    # unchecked.
+    c = module("def f(a=1, *, b=2):\n    return a + b\n\nprint(f())\n", "bad_defaults")
+    out["make_function_defaults"] = (c.replace(co_consts=tuple(5 if k == (1,) else k for k in c.co_consts)),
+                                     "SystemError")
+
+    def no_kw_map(b):   # LOAD_CONST ('b',); BUILD_CONST_KEY_MAP 1 -> NOP; NOP: the kwdefaults are the int 2
+        i = [i for i, o, a in units(c) if o == op("BUILD_CONST_KEY_MAP")][0]
+        b[i - 2] = b[i] = op("NOP")
+    out["make_function_kwdefaults"] = (patched(c, no_kw_map), "SystemError")
+    c = module("def f(a: int, b: str):\n    return a\n\nprint(f.__annotations__)\n", "bad_annotations")
+
+    def odd_annotations(b):   # drop the name 'a': the tuple is (int, 'b', str)
+        i = [i for i, o, a in units(c) if o == op("BUILD_TUPLE")][0]
+        j = [j for j, o, a in units(c) if o == op("LOAD_CONST")][0]
+        b[j], b[i + 1] = op("NOP"), 3
+    out["make_function_annotations"] = (patched(c, odd_annotations), "SystemError")
+    # LOAD_CLASSDEREF (class bodies only) in a function, which has no locals mapping.
+    def classderef(code):
+        def edit(b):
+            for i, o, a in units(code):
+                if o == op("LOAD_DEREF"):
+                    b[i] = op("LOAD_CLASSDEREF")
+        return patched(code, edit)
+    c = module("def outer():\n    v = 1\n    def inner():\n        return v\n    return inner()\n\nprint(outer())\n",
+               "classderef")
+    outer = [k for k in c.co_consts if hasattr(k, "co_code")][0]
+    outer = outer.replace(co_consts=tuple(classderef(k) if hasattr(k, "co_code") else k for k in outer.co_consts))
+    out["load_classderef_in_function"] = (c.replace(co_consts=tuple(outer if hasattr(k, "co_code") else k
+                                                                     for k in c.co_consts)), "SystemError")
+
+    # A free variable's slot overwritten with a non-cell (STORE_FAST's index
+    # moved onto it), then locals(): the host reads the slot as a cell.
+    def store_into_free(code):
+        free = code.co_varnames.__len__() + len(code.co_cellvars)   # first free slot
+        def edit(b):
+            for i, o, a in units(code):
+                if o == op("STORE_FAST"):
+                    b[i + 1] = free
+        return patched(code, edit)
+    c = module("def outer():\n    v = 1\n    def inner():\n        x = v + 1\n        return sorted(locals())\n"
+               "    return inner()\n\nprint(outer())\n", "store_into_free")
+    outer = [k for k in c.co_consts if hasattr(k, "co_code")][0]
+    outer = outer.replace(co_consts=tuple(store_into_free(k) if hasattr(k, "co_code") else k
+                                          for k in outer.co_consts))
+    out["store_fast_into_free_var"] = (c.replace(co_consts=tuple(outer if hasattr(k, "co_code") else k
+                                                                  for k in c.co_consts)), REJECT)
     return out
 
 
@@ -93,7 +231,7 @@ def main():
             last = err_lines[-1] if err_lines else ""
             if p.returncode == 2 and len(err_lines) == 1:
                 verdict = "rejected by the verifier: " + last
-            elif p.returncode == 1 and last.startswith(expected + ":"):
+            elif expected is not REJECT and p.returncode == 1 and last.startswith(expected + ":"):
                 verdict = "raised " + last
             else:
                 print("FAIL %s: exit status %d, stderr:\n%s" % (name, p.returncode, p.stderr))

@@ -64,6 +64,10 @@ def main():
     p.add_argument("--programs-dir", default=None, help="default: SOURCE_DIR/tests/programs")
     p.add_argument("--xpython-arg", action="append", default=[],
                    help="an extra option for every xpython run (repeatable), e.g. --interpret-imports=all")
+    p.add_argument("--gc-threshold", type=int, default=None, metavar="N",
+                   help="both the native and the xpython runs call gc.set_threshold(N) at start-up "
+                        "(a sitecustomize module on PYTHONPATH), so the collector runs at almost "
+                        "every allocation and walks every frame it can reach")
     p.add_argument("--check-native", action="store_true",
                    help="also run each program natively twice and require identical output "
                         "(catches nondeterministic programs)")
@@ -83,8 +87,18 @@ def main():
 
     timeout = args.timeout * difftest.timeout_scale(args)
     tmp = tempfile.mkdtemp(prefix="xp-programs-")
-    env = difftest.fixed_env()
-    pyc_env = difftest.fixed_env({"PYTHONPATH": prog_dir})
+    path = []
+    if args.gc_threshold is not None:
+        # site imports sitecustomize before the program runs, natively and in
+        # xpython's embedded host alike, so both sides collect equally often
+        # (the VM's own start-up included).
+        site_dir = os.path.join(tmp, "site")
+        os.makedirs(site_dir)
+        with open(os.path.join(site_dir, "sitecustomize.py"), "w", encoding="utf-8") as f:
+            f.write("import gc\ngc.set_threshold(%d)\n" % args.gc_threshold)
+        path.append(site_dir)
+    env = difftest.fixed_env({"PYTHONPATH": os.pathsep.join(path)} if path else None)
+    pyc_env = difftest.fixed_env({"PYTHONPATH": os.pathsep.join(path + [prog_dir])})
 
     # In the main thread: catch_warnings is not thread-safe.
     bad_programs = {n: compile_warnings(os.path.join(prog_dir, n)) for n in names}
@@ -127,7 +141,20 @@ def main():
                 difftest.save(os.path.join(tmp, "out"), stem + "." + label, r)
         return problems
 
-    print("%d programs from %s, xpython %s, timeout %.0fs" % (len(names), prog_dir, xpython, timeout))
+    if args.gc_threshold is not None:
+        # The mode must not pass vacuously: both sides really collect that often.
+        probe = ["-c", "import gc; print(gc.get_threshold()[0])"]
+        for label, cmd in (("native", [sys.executable]), ("xpython", [xpython] + args.xpython_arg)):
+            r = difftest.run(cmd + probe, prog_dir, env, timeout)
+            if r.stdout.strip() != str(args.gc_threshold).encode():
+                print("error: the %s run does not start with gc threshold %d: %s %r %r"
+                      % (label, args.gc_threshold, r.status_text(), r.stdout, r.stderr))
+                shutil.rmtree(tmp, ignore_errors=True)
+                return 1
+
+    print("%d programs from %s, xpython %s, timeout %.0fs%s"
+          % (len(names), prog_dir, xpython, timeout,
+             "" if args.gc_threshold is None else ", gc threshold %d" % args.gc_threshold))
     try:
         status = difftest.run_all(names, check_one, args.jobs)
     finally:

@@ -1,0 +1,589 @@
+#!/usr/bin/env python3
+"""Executor fuzzer: mutated 3.11 corpus programs, verified and run by the VM.
+
+  fuzz/fuzz_exec.py --xpython BUILD/xpython --seconds N [--jobs J] [--seed S]
+
+The verifier promises that the eval loop may trust whatever it accepts. This
+driver checks that promise: it mutates the programs of tests/corpus/3.11
+(opcodes, arguments, swapped and blanked instructions, jump targets, the
+exception table, constants, names, co_stacksize, co_flags, argument counts;
+in any code object of the tree), writes each mutant as a .pyc and has an
+xpython process load it with xpython's own reader (`_xpython.exec_pyc`:
+load, decode, verify) and run what is accepted in the VM under an
+instruction budget. Build xpython with ASan (`make fuzz` uses build-fuzz):
+then any bad memory access is a crash. The gc runs often in the workers
+(threshold 50), so the collector sees the mutants' frames and generators.
+
+Steps (exit status 1 if any fails):
+ 1. replay every .pyc in fuzz/exec-regressions/ (must not crash);
+ 2. fuzz for N seconds with J workers; a worker that dies (signal, sanitizer
+    report, fatal error) leaves the mutant it was running, which is saved as
+    fuzz/exec-regressions/crash-SHA1.pyc with the log beside it;
+ 3. print how many mutants were made, how many the verifier accepted, how
+    many of those ran to the end, raised, or ran out of budget.
+
+A worker that makes no progress for --hang-seconds (a mutant stuck in host C
+code, e.g. a huge integer power: the budget counts only VM instructions) is
+killed and its mutant kept in the work folder; hangs are reported, not
+failures.
+
+The workers run the mutants with a reduced builtins module (no open, input,
+exit; imports only of a few pure modules; a stub `sys`) and their output
+thrown away, in a scratch folder: mutated code calls whatever names its
+program had.
+"""
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+REGRESSIONS = os.path.join(HERE, "exec-regressions")
+SEED_DIR = os.path.join(ROOT, "tests", "corpus", "3.11")
+
+# Instructions one mutant may run (the corpus programs need far fewer).
+BUDGET = 200_000
+# Mutants a worker keeps on disk (the crashing one and those before it).
+RING = 32
+
+# ---------------------------------------------------------------- worker side
+# Runs inside xpython (imported natively: only the mutants run in the VM).
+
+SAFE_MODULES = {
+    "__future__", "abc", "bisect", "collections", "contextlib", "dataclasses", "datetime", "decimal",
+    "enum", "fractions", "functools", "heapq", "itertools", "json", "math", "operator", "re", "string",
+    "struct", "types", "typing",
+}
+
+
+def _safe_namespace():
+    import builtins
+    import io
+    import types
+
+    fake_sys = types.ModuleType("sys")
+    for name in ("version", "version_info", "hexversion", "maxsize", "byteorder", "float_info", "int_info",
+                 "hash_info", "implementation", "flags", "platform", "getrecursionlimit", "getsizeof",
+                 "intern", "exc_info", "exception", "getdefaultencoding", "maxunicode"):
+        if hasattr(sys, name):
+            setattr(fake_sys, name, getattr(sys, name))
+    fake_sys.argv = ["mutant"]
+    fake_sys.path = []
+    fake_sys.modules = {}
+    fake_sys.stdout = fake_sys.stderr = io.StringIO()
+    real_import = builtins.__import__
+
+    def safe_import(name, globals=None, locals=None, fromlist=(), level=0):
+        if level == 0 and name == "sys":
+            return fake_sys
+        if level != 0 or name.split(".")[0] not in SAFE_MODULES:
+            raise ImportError("fuzz_exec: import of %r is not allowed" % name)
+        return real_import(name, globals, locals, fromlist, level)
+
+    safe = dict(builtins.__dict__)
+    for name in ("open", "input", "exit", "quit", "help", "breakpoint", "copyright", "credits", "license"):
+        safe.pop(name, None)
+    safe["__import__"] = safe_import
+    return safe
+
+
+def _codes(code, path=()):
+    """(path, code object) of every code object in the tree."""
+    yield path, code
+    for i, k in enumerate(code.co_consts):
+        if hasattr(k, "co_code"):
+            yield from _codes(k, path + (i,))
+
+
+def _replace_at(code, path, new):
+    if not path:
+        return new
+    consts = list(code.co_consts)
+    consts[path[0]] = _replace_at(consts[path[0]], path[1:], new)
+    return code.replace(co_consts=tuple(consts))
+
+
+class Mutator:
+    def __init__(self, rng):
+        import dis
+        self.rng = rng
+        self.dis = dis
+        self.caches = dis._inline_cache_entries
+        self.cache_op = dis.opmap["CACHE"]
+        self.ops = sorted(set(dis.opmap.values()) - {self.cache_op})
+        self.by_caches = {}
+        for o in self.ops:
+            self.by_caches.setdefault(self.caches[o], []).append(o)
+        self.jumps = set(dis.hasjrel) | set(dis.hasjabs)
+        self.const_pool = [None, True, False, 0, 1, -1, 2 ** 70, 1.5, "", "x", b"", (), (1, 2), ("a",),
+                           frozenset(), Ellipsis]
+
+    def instrs(self, code):
+        """Offsets of real instructions (cache units skipped)."""
+        b = code.co_code
+        out, i = [], 0
+        while i < len(b):
+            out.append(i)
+            i += 2 + 2 * self.caches[b[i]] if b[i] != self.cache_op else 2
+        return out
+
+    def mutate_code(self, code):
+        r = self.rng
+        kind = r.choice(["opcode", "opcode", "arg", "arg", "arg", "swap", "blank", "jump", "jump",
+                         "exctable", "stacksize", "flags", "consts", "names", "argcount"])
+        b = bytearray(code.co_code)
+        starts = self.instrs(code)
+        if kind == "opcode":
+            i = r.choice(starts)
+            same = self.by_caches.get(self.caches[b[i]], self.ops)
+            b[i] = r.choice(same) if r.random() < 0.85 else r.randrange(256)
+        elif kind == "arg":
+            i = r.choice(starts)
+            b[i + 1] = r.choice([0, 1, 2, 3, max(0, b[i + 1] - 1), min(255, b[i + 1] + 1), r.randrange(256)])
+        elif kind == "swap":
+            plain = [i for i in starts if self.caches[b[i]] == 0 or r.random() < 0.1]
+            if len(plain) < 2:
+                return None
+            i = r.choice(plain)
+            j = i + 2 if r.random() < 0.5 and i + 2 in plain else r.choice(plain)
+            b[i:i + 2], b[j:j + 2] = b[j:j + 2], b[i:i + 2]
+        elif kind == "blank":
+            i = r.choice(starts)
+            n = 1 + self.caches[b[i]]
+            nop = self.dis.opmap["NOP"]
+            for k in range(n):
+                b[i + 2 * k], b[i + 2 * k + 1] = nop, 0
+        elif kind == "jump":
+            js = [i for i in starts if b[i] in self.jumps]
+            if not js:
+                return None
+            i = r.choice(js)
+            b[i + 1] = r.choice([0, 1, r.randrange(max(1, len(b) // 2)), max(0, b[i + 1] + r.choice([-2, -1, 1, 2]))]) & 0xFF
+        elif kind == "exctable":
+            t = bytearray(code.co_exceptiontable)
+            if not t:
+                return None
+            choice = r.random()
+            if choice < 0.6:
+                k = r.randrange(len(t))
+                t[k] = (t[k] & 0xC0) | r.randrange(64) if r.random() < 0.7 else r.randrange(256)
+            elif choice < 0.8:
+                del t[r.randrange(len(t)):]
+            else:
+                t = bytearray()
+            return code.replace(co_exceptiontable=bytes(t))
+        elif kind == "stacksize":
+            return code.replace(co_stacksize=max(0, code.co_stacksize + r.choice([-2, -1, -1, 1, 2])))
+        elif kind == "flags":
+            bit = r.choice([0x1, 0x2, 0x4, 0x8, 0x20, 0x80, 0x100, 0x200])
+            return code.replace(co_flags=code.co_flags ^ bit)
+        elif kind == "consts":
+            consts = list(code.co_consts)
+            if not consts:
+                return None
+            i = r.randrange(len(consts))
+            if r.random() < 0.5 and len(consts) > 1:
+                j = r.randrange(len(consts))
+                consts[i], consts[j] = consts[j], consts[i]
+            else:
+                consts[i] = r.choice(self.const_pool)
+            return code.replace(co_consts=tuple(consts))
+        elif kind == "names":
+            names = list(code.co_names)
+            if len(names) < 2:
+                return None
+            i, j = r.randrange(len(names)), r.randrange(len(names))
+            names[i], names[j] = names[j], names[i]
+            return code.replace(co_names=tuple(names))
+        elif kind == "argcount":
+            field = r.choice(["co_argcount", "co_kwonlyargcount", "co_posonlyargcount"])
+            return code.replace(**{field: max(0, getattr(code, field) + r.choice([-1, 1]))})
+        return code.replace(co_code=bytes(b))
+
+    def mutate(self, module):
+        for _ in range(self.rng.choice([1, 1, 1, 2, 2, 3])):
+            path, code = self.rng.choice(list(_codes(module)))
+            new = self.mutate_code(code)
+            if new is None:
+                continue
+            module = _replace_at(module, path, new)
+        return module
+
+
+def _write_pyc(code, path):
+    import importlib.util
+    import marshal
+    data = importlib.util.MAGIC_NUMBER + b"\0" * 12 + marshal.dumps(code)
+    with open(path, "wb") as f:
+        f.write(data)
+
+
+class Stats:
+    def __init__(self):
+        self.made = self.invalid = self.rejected = self.finished = self.raised = self.budget = 0
+
+    def as_dict(self):
+        return dict(self.__dict__)
+
+
+def _run_one(path, safe_builtins, stats):
+    """Loads and runs one .pyc in the VM; counts the outcome."""
+    import _xpython
+    import io
+    g = {"__name__": "__main__", "__builtins__": safe_builtins}
+    out = io.StringIO()
+    saved = sys.stdout, sys.stderr, sys.stdin
+    sys.stdout = sys.stderr = out
+    sys.stdin = io.StringIO()
+    try:
+        _xpython.exec_pyc(path, g, BUDGET)
+        stats.finished += 1
+    except ImportError as e:
+        # Raised by exec_pyc itself (no traceback entry below it): the
+        # loader or the verifier refused the file.
+        if e.__traceback__ is not None and e.__traceback__.tb_next is None:
+            stats.rejected += 1
+        else:
+            stats.raised += 1
+    except RuntimeError as e:
+        if str(e) == "xpython: instruction budget exhausted":
+            stats.budget += 1
+        else:
+            stats.raised += 1
+    except BaseException:  # the mutant's own failure (SystemExit and KeyboardInterrupt too)
+        stats.raised += 1
+    finally:
+        sys.stdout, sys.stderr, sys.stdin = saved
+        g.clear()
+        out.truncate(0)
+
+
+def worker_main():
+    """xpython -c 'import fuzz_exec; fuzz_exec.worker_main()' CONFIG.json"""
+    import gc
+    import marshal
+    import random
+    import resource
+
+    cfg = json.load(open(sys.argv[1]))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (1 << 20, 1 << 20))
+    sys.setrecursionlimit(400)
+    gc.set_threshold(50)
+    safe = _safe_namespace()
+    stats = Stats()
+    current = cfg["current"]
+    if cfg.get("replay"):
+        for p in cfg["replay"]:
+            shutil.copyfile(p, current)
+            _run_one(current, safe, stats)
+        json.dump(stats.as_dict(), open(cfg["stats"], "w"))
+        _cycle_quarantine()
+        return
+    seeds = []
+    for name in sorted(os.listdir(cfg["seed_dir"])):
+        if name.endswith(".pyc"):
+            with open(os.path.join(cfg["seed_dir"], name), "rb") as f:
+                seeds.append(marshal.loads(f.read()[16:]))
+    rng = random.Random(cfg["seed"])
+    mut = Mutator(rng)
+    # The last RING mutants are kept: damage done by one (a write through a
+    # stale pointer) may only crash the process some runs later.
+    hist = os.path.join(os.path.dirname(current), "history")
+    os.makedirs(hist, exist_ok=True)
+    deadline = time.monotonic() + cfg["seconds"]
+    last_report = 0.0
+    limit = cfg.get("limit") or 0
+    while time.monotonic() < deadline and not (limit and stats.made >= limit):
+        stats.made += 1
+        try:
+            code = mut.mutate(rng.choice(seeds))
+            _write_pyc(code, current)
+            shutil.copyfile(current, os.path.join(hist, "%03d.pyc" % (stats.made % RING)))
+        except Exception:   # ValueError, SystemError, ...: the host refused to build this code object
+            stats.invalid += 1
+            continue
+        if not cfg.get("no_run") and stats.made >= cfg.get("run_from", 0):
+            _run_one(current, safe, stats)
+        now = time.monotonic()
+        if now - last_report > 1.0:
+            last_report = now
+            with open(cfg["stats"], "w") as f:
+                json.dump(stats.as_dict(), f)
+    with open(cfg["stats"], "w") as f:
+        json.dump(stats.as_dict(), f)
+    if limit:
+        _cycle_quarantine()
+
+
+def _cycle_quarantine():
+    """Frees enough memory to push every earlier free out of ASan's
+    quarantine: a freed block whose header was overwritten since (a write
+    through a stale pointer by uninstrumented host code) is checked now, so
+    the process fails while the inputs that did it are still known."""
+    for _ in range(600):
+        bytearray(1 << 20)
+
+
+# ---------------------------------------------------------------- parent side
+
+def _env():
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env.update(PYTHONPATH=HERE, PYTHONHASHSEED="0", PYTHONMALLOC="malloc", PYTHONDONTWRITEBYTECODE="1",
+               ASAN_OPTIONS="detect_leaks=0:abort_on_error=1:allocator_may_return_null=1:"
+                            "max_allocation_size_mb=512:" + os.environ.get("XP_FUZZ_ASAN_EXTRA", ""),
+               UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:abort_on_error=1")
+    return env
+
+
+CRASH_MARKS = ("AddressSanitizer", "UndefinedBehaviorSanitizer", "runtime error:", "Fatal Python error",
+               "LeakSanitizer")
+
+
+class Worker:
+    def __init__(self, args, work, ident, seed=None, seconds=0.0, replay=None):
+        self.dir = os.path.join(work, "w%d" % ident)
+        os.makedirs(self.dir, exist_ok=True)
+        self.current = os.path.join(self.dir, "current.pyc")
+        self.stats_path = os.path.join(self.dir, "stats.json")
+        self.log_path = os.path.join(self.dir, "log.txt")
+        for p in (self.current, self.stats_path):
+            if os.path.exists(p):
+                os.remove(p)
+        cfg = dict(seed=seed, seconds=seconds, seed_dir=SEED_DIR, current=self.current, stats=self.stats_path,
+                   replay=replay, limit=getattr(args, "limit", 0), run_from=getattr(args, "run_from", 0))
+        cfg_path = os.path.join(self.dir, "config.json")
+        with open(cfg_path, "w") as f:
+            json.dump(cfg, f)
+        self.log = open(self.log_path, "wb")
+        self.proc = subprocess.Popen(
+            [args.xpython, "-c", "import fuzz_exec; fuzz_exec.worker_main()", cfg_path],
+            cwd=self.dir, env=_env(), stdin=subprocess.DEVNULL, stdout=self.log, stderr=subprocess.STDOUT)
+        self.started_wall = time.time()
+
+    def stats(self):
+        try:
+            with open(self.stats_path) as f:
+                return json.load(f)
+        except (OSError, ValueError):
+            return {}
+
+    def last_progress(self):
+        """When the worker last started a mutant (the .pyc it writes first)."""
+        try:
+            return max(os.path.getmtime(self.current), self.started_wall)
+        except OSError:
+            return self.started_wall
+
+    def log_text(self):
+        self.log.flush()
+        with open(self.log_path, "rb") as f:
+            return f.read().decode("utf-8", "replace")
+
+
+def _verdict(w):
+    """None if the worker ended well, else a description of the crash."""
+    rc = w.proc.returncode
+    text = w.log_text()
+    marked = [m for m in CRASH_MARKS if m in text]
+    if rc == 0 and not marked:
+        return None
+    what = "killed by signal %d" % -rc if rc < 0 else "exit status %d" % rc
+    return what + (" (%s)" % ", ".join(marked) if marked else "")
+
+
+def _history(w):
+    """The worker's last mutants, oldest first (the last is the one it died in)."""
+    hist = os.path.join(w.dir, "history")
+    files = [os.path.join(hist, n) for n in os.listdir(hist)] if os.path.isdir(hist) else []
+    return sorted(files, key=os.path.getmtime)
+
+
+def _crashes(args, work, files, ident):
+    """Does running `files` in order in one worker crash it? (the verdict)"""
+    r = Worker(args, work, ident, replay=files)
+    try:
+        r.proc.wait(timeout=args.hang_seconds + 10 * len(files))
+    except subprocess.TimeoutExpired:
+        r.proc.kill()
+        r.proc.wait()
+        return None
+    return _verdict(r)
+
+
+def _minimise(args, work, files):
+    """The shortest tail of `files` that still crashes, then without the
+    members it does not need; None if even all of them do not crash again."""
+    seq = None
+    for n in (1, 2, 4, 8, 16, len(files)):
+        if n <= len(files) and _crashes(args, work, files[-n:], 900):
+            seq = files[-n:]
+            break
+    if seq is None:
+        return None
+    k = 0
+    while k < len(seq) - 1 and len(seq) > 1:
+        trial = seq[:k] + seq[k + 1:]
+        if _crashes(args, work, trial, 901):
+            seq = trial
+        else:
+            k += 1
+    return seq
+
+
+def _save_crash(w, verdict, args, work):
+    """Keeps the crash in the regression folder: crash-SHA1.pyc if the
+    mutant crashes alone, else a folder crash-SHA1/ of the mutants that must
+    run in that order (00.pyc, 01.pyc, ...) to crash."""
+    os.makedirs(args.regressions, exist_ok=True)
+    if not os.path.exists(w.current):
+        print("fuzz_exec: worker failed before its first mutant: %s\n%s" % (verdict, w.log_text()[-3000:]))
+        return None
+    log = w.log_text()
+    saved = os.path.join(work, "crash-%d" % w.proc.pid)
+    os.makedirs(saved, exist_ok=True)
+    files = []
+    for k, p in enumerate(_history(w) or [w.current]):
+        files.append(os.path.join(saved, "%02d.pyc" % k))
+        shutil.copyfile(p, files[-1])
+    seq = _minimise(args, work, files)
+    note = ""
+    if seq is None:
+        seq, note = files, " (did not crash again when replayed: all %d recent mutants kept)" % len(files)
+    digest = hashlib.sha1(b"".join(open(p, "rb").read() for p in seq)).hexdigest()
+    name = "crash-" + digest
+    if len(seq) == 1:
+        dest = os.path.join(args.regressions, name + ".pyc")
+        shutil.copyfile(seq[0], dest)
+    else:
+        dest = os.path.join(args.regressions, name)
+        os.makedirs(dest, exist_ok=True)
+        for k, p in enumerate(seq):
+            shutil.copyfile(p, os.path.join(dest, "%02d.pyc" % k))
+    with open(os.path.join(args.regressions, name + ".log"), "w") as f:
+        f.write(verdict + note + "\n" + log[-20000:])
+    print("fuzz_exec: CRASH (%s); saved %s (%d mutant%s)%s\n%s"
+          % (verdict, dest, len(seq), "" if len(seq) == 1 else "s run in order", note, log[-4000:]))
+    return dest
+
+
+def _regression_inputs(folder):
+    """Each regression: a .pyc, or a folder of .pyc files run in order in one process."""
+    if not os.path.isdir(folder):
+        return []
+    out = []
+    for n in sorted(os.listdir(folder)):
+        p = os.path.join(folder, n)
+        if n.endswith(".pyc"):
+            out.append([p])
+        elif os.path.isdir(p):
+            seq = sorted(os.path.join(p, m) for m in os.listdir(p) if m.endswith(".pyc"))
+            if seq:
+                out.append(seq)
+    return out
+
+
+def replay(args, work):
+    inputs = _regression_inputs(args.regressions)
+    if not inputs:
+        return True
+    failed = []
+    for k, files in enumerate(inputs):   # one process per input: a crash names its input
+        w = Worker(args, work, 1000 + k, replay=files)
+        try:
+            w.proc.wait(timeout=args.hang_seconds + 10 * len(files))
+        except subprocess.TimeoutExpired:
+            w.proc.kill()
+            w.proc.wait()
+            print("fuzz_exec: regression %s hangs" % files[0])
+            continue
+        v = _verdict(w)
+        if v:
+            failed.append(files[0])
+            print("fuzz_exec: regression %s fails again: %s\n%s" % (os.path.dirname(files[0]) if len(files) > 1
+                                                                     else files[0], v, w.log_text()[-4000:]))
+    print("fuzz_exec: replayed %d regression inputs, %d crash" % (len(inputs), len(failed)))
+    return not failed
+
+
+def fuzz(args, work):
+    deadline = time.monotonic() + args.seconds
+    totals = Stats().as_dict()
+    crashes, hangs = [], []
+    next_id, next_seed = 0, args.seed
+    running = []
+
+    def add(stats):
+        for k, v in stats.items():
+            totals[k] = totals.get(k, 0) + v
+
+    while True:
+        now = time.monotonic()
+        while len(running) < args.jobs and deadline - now > 1.0 and not (args.limit and next_id >= args.jobs):
+            running.append(Worker(args, work, next_id, seed=next_seed, seconds=deadline - now))
+            next_id += 1
+            next_seed += 1
+        if not running:
+            break
+        time.sleep(0.2)
+        for w in list(running):
+            if w.proc.poll() is None:
+                if time.time() - w.last_progress() > args.hang_seconds:
+                    w.proc.kill()
+                    w.proc.wait()
+                    kept = os.path.join(work, "hang-%d.pyc" % len(hangs))
+                    if os.path.exists(w.current):
+                        shutil.copyfile(w.current, kept)
+                    hangs.append(kept)
+                    add(w.stats())
+                    running.remove(w)
+                continue
+            running.remove(w)
+            add(w.stats())
+            v = _verdict(w)
+            if v:
+                crashes.append(_save_crash(w, v, args, work))
+    accepted = totals["finished"] + totals["raised"] + totals["budget"]
+    print("fuzz_exec: %d mutants in %.0f s: %d not buildable, %d refused by the loader/verifier, "
+          "%d accepted and run (%d finished, %d raised, %d out of budget); %d crash, %d hang"
+          % (totals["made"], args.seconds, totals["invalid"], totals["rejected"], accepted, totals["finished"],
+             totals["raised"], totals["budget"], len(crashes), len(hangs)))
+    if hangs:
+        print("fuzz_exec: hung mutants kept in %s" % work)
+    return not crashes
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--xpython", required=True, help="xpython built with ASan (build-fuzz/xpython)")
+    ap.add_argument("--seconds", type=float, default=60.0)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--seed", type=int, default=None, help="first worker's RNG seed (default: from the clock)")
+    ap.add_argument("--hang-seconds", type=float, default=30.0)
+    ap.add_argument("--regressions", default=REGRESSIONS)
+    ap.add_argument("--work-dir", default=None, help="scratch folder (default: a new temporary one)")
+    ap.add_argument("--limit", type=int, default=0,
+                    help="reproducing: each worker makes exactly this many mutants, then cycles ASan's "
+                         "quarantine (a damaged freed block is then found deterministically)")
+    ap.add_argument("--run-from", type=int, default=0,
+                    help="reproducing: mutants before this index are made but not run")
+    args = ap.parse_args()
+    if args.seed is None:
+        args.seed = int(time.time()) % 1_000_000
+    args.xpython = os.path.abspath(args.xpython)
+    work = args.work_dir or tempfile.mkdtemp(prefix="xp-fuzz-exec-")
+    os.makedirs(work, exist_ok=True)
+    print("fuzz_exec: seeds %s, first RNG seed %d, %d workers, %.0f s, work %s"
+          % (SEED_DIR, args.seed, args.jobs, args.seconds, work))
+    ok = replay(args, work)
+    ok = fuzz(args, work) and ok
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
