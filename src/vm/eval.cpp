@@ -376,6 +376,10 @@ PyObject* eval(ThreadCtx& t, Frame* entry, bool throwflag) {
 start_frame:
   f->iframe.previous = host_current_frame(tstate);
   if (tstate->recursion_remaining-- <= 0 && _Py_CheckRecursiveCall(tstate, "")) {
+    // _Py_CheckRecursiveCall gave the unit back when it raised; take it
+    // again, as ceval does, because exit_unwind returns one for this frame
+    // (else every caught RecursionError would raise the limit by one).
+    tstate->recursion_remaining--;
     // As in CPython, the frame that overflowed gets no traceback entry; the
     // error surfaces in the caller.
     ip = f->ip;
