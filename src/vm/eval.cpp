@@ -411,6 +411,7 @@ op_unimplemented:
   TARGET(NOP) DISPATCH();
   TARGET(PRECALL) DISPATCH();  // 3.11's generic PRECALL does nothing; CALL unpacks bound methods
   TARGET(RESUME) {
+    if (ec->warmup < 0) ++ec->warmup;
     CHECK_BREAKER();
     DISPATCH();
   }
@@ -1099,6 +1100,7 @@ op_unimplemented:
     DISPATCH();
   }
   TARGET(JUMP_BACKWARD) {
+    if (ec->warmup < 0) ++ec->warmup;
     JUMP_TO(oparg);
     CHECK_BREAKER();
     DISPATCH();
@@ -1222,7 +1224,7 @@ op_unimplemented:
       goto start_frame;
     }
     SAVE_FRAME();
-    PyObject* res = PyObject_Vectorcall(callable, sp - total, static_cast<size_t>(npos) | PY_VECTORCALL_ARGUMENTS_OFFSET, kw);
+    PyObject* res = call_object(callable, sp - total, npos, kw, ec->warmup == 0);
     for (uint32_t i = 0; i < total; ++i) Py_DECREF(POP());
     Py_DECREF(callable);
     STACK_SHRINK(2 - is_meth);
