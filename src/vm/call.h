@@ -39,11 +39,12 @@ void init_calls();
 // 3.11 code, everything goes through vectorcall.
 inline PyObject* call_object(PyObject* callable, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames,
                              bool specialised) {
-  constexpr int kKinds = METH_VARARGS | METH_FASTCALL | METH_NOARGS | METH_O | METH_KEYWORDS | METH_METHOD;
   if (specialised) {
+    // The flags are compared whole, as the specialised forms' guards do (a
+    // METH_COEXIST or METH_STATIC method always takes the generic path).
     if (Py_IS_TYPE(callable, &PyCFunction_Type)) {
       const PyMethodDef* def = reinterpret_cast<PyCFunctionObject*>(callable)->m_ml;
-      const int kind = def->ml_flags & kKinds;
+      const int kind = def->ml_flags;
       if (kind == METH_FASTCALL && kwnames == nullptr)
         return reinterpret_cast<_PyCFunctionFast>(reinterpret_cast<void (*)()>(def->ml_meth))(
             PyCFunction_GET_SELF(callable), args, nargs);
@@ -56,7 +57,7 @@ inline PyObject* call_object(PyObject* callable, PyObject* const* args, Py_ssize
       }
     } else if (Py_IS_TYPE(callable, &PyMethodDescr_Type)) {
       auto* descr = reinterpret_cast<PyMethodDescrObject*>(callable);
-      const int kind = descr->d_method->ml_flags & kKinds;
+      const int kind = descr->d_method->ml_flags;
       // 3.11 specialises no method-descriptor call with keywords, and takes
       // the fast form only for a self of exactly the method's type.
       if (kwnames == nullptr && nargs >= 1 && Py_IS_TYPE(args[0], descr->d_common.d_type)) {
