@@ -1733,6 +1733,12 @@ exception_unwind: {
 exit_unwind:
   // No handler here: the frame is done; the exception moves to the caller.
   {
+    // As ceval, the value stack is emptied top first, before the exit is
+    // traced; clear_frame then releases the locals in slot order.
+    while (sp > f->stack_base()) {
+      PyObject* v = POP();
+      Py_XDECREF(v);
+    }
     if (dispatch == trace_table) tools::trace_frame_end(f, sp);
     tstate->recursion_remaining++;
     f->state = FrameState::Completed;
