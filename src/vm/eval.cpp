@@ -1216,6 +1216,10 @@ op_unimplemented:
       PyObject** args = sp - total;
       STACK_SHRINK(oparg + 2);  // args move into the callee; callable/NULL slots go
       SAVE_FRAME();
+      // As 3.11's inlined call: while the callee runs, the caller's
+      // prev_instr is the CALL's last cache unit (the unit before the next
+      // instruction), which f_lasti and tb_lasti show.
+      f->iframe.prev_instr = code_units + unit_of[ip - instrs] - 1;
       Frame* callee = make_call_frame(t, callable, args, npos, kw);
       Py_DECREF(callable);
       if (callee == nullptr) goto error;
