@@ -3,6 +3,7 @@
 #include "core/ref.h"
 #include "runtime/namespace.h"
 #include "runtime/build_class.h"
+#include "vm/call.h"
 #include "vm/eval.h"
 #include "vm/exec_code.h"
 
@@ -31,28 +32,46 @@ bool is_source(PyObject* o) {
   return PyUnicode_Check(o) || PyBytes_Check(o) || PyByteArray_Check(o) || PyObject_CheckBuffer(o);
 }
 
+// eval() ignores leading spaces and tabs. Stripped here rather than with
+// str.lstrip: a method call would take a recursion-depth unit the host's
+// eval() does not (it skips them in the C string).
+PyObject* strip_leading_blanks(PyObject* source) {
+  if (PyUnicode_Check(source)) {
+    if (PyUnicode_READY(source) < 0) return nullptr;
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(source);
+    Py_ssize_t i = 0;
+    while (i < n && (PyUnicode_READ_CHAR(source, i) == ' ' || PyUnicode_READ_CHAR(source, i) == '\t')) ++i;
+    return i == 0 ? Py_NewRef(source) : PyUnicode_Substring(source, i, n);
+  }
+  if (PyBytes_Check(source) || PyByteArray_Check(source)) {
+    const char* p = PyBytes_Check(source) ? PyBytes_AS_STRING(source) : PyByteArray_AS_STRING(source);
+    const Py_ssize_t n = PyBytes_Check(source) ? PyBytes_GET_SIZE(source) : PyByteArray_GET_SIZE(source);
+    Py_ssize_t i = 0;
+    while (i < n && (p[i] == ' ' || p[i] == '\t')) ++i;
+    return i == 0 ? Py_NewRef(source) : PyBytes_FromStringAndSize(p + i, n - i);
+  }
+  return Py_NewRef(source);
+}
+
 // Compiles like the host's eval()/exec() do ("<string>", the calling code's
 // __future__ flags) and runs the result in the VM.
 PyObject* run_source(PyObject* source, const char* mode, PyObject* globals, PyObject* locals) {
-  Ref src = borrow(source);
-  if (mode[0] == 'e' && mode[1] == 'v') {
-    // eval() ignores leading spaces and tabs.
-    if (PyUnicode_Check(source)) {
-      src = steal(PyObject_CallMethod(source, "lstrip", "s", " \t"));
-    } else if (PyBytes_Check(source) || PyByteArray_Check(source)) {
-      Ref chars = steal(PyBytes_FromString(" \t"));
-      src = chars ? steal(PyObject_CallMethod(source, "lstrip", "O", chars.get())) : Ref();
-    }
-    if (!src) return nullptr;
-  }
+  Ref src = mode[0] == 'e' && mode[1] == 'v' ? steal(strip_leading_blanks(source)) : borrow(source);
+  if (!src) return nullptr;
   PyCompilerFlags cf = _PyCompilerFlags_INIT;
   PyEval_MergeCompilerFlags(&cf);
   Ref filename = steal(PyUnicode_FromString("<string>"));
+  Ref mode_str = steal(PyUnicode_FromString(mode));
+  Ref flags = steal(PyLong_FromLong(cf.cf_flags & PyCF_MASK));
   PyObject* builtins_module = PyImport_AddModule("builtins");  // borrowed
   Ref compile = builtins_module ? steal(PyObject_GetAttrString(builtins_module, "compile")) : Ref();
-  if (!filename || !compile) return nullptr;
-  Ref code = steal(PyObject_CallFunction(compile.get(), "OOsii", src.get(), filename.get(), mode,
-                                         cf.cf_flags & PyCF_MASK, 1));
+  if (!filename || !mode_str || !flags || !compile) return nullptr;
+  // compile() is called the way the VM's specialised CALL calls a builtin:
+  // without the recursion-depth unit of its vectorcall. The host's eval()
+  // and exec() compile at the caller's depth, and the compiler's own limit
+  // (RecursionError "during compilation") scales with that depth.
+  PyObject* args[] = {src.get(), filename.get(), mode_str.get(), flags.get(), Py_True};
+  Ref code = steal(vm::call_object(compile.get(), args, 5, nullptr, true));
   if (!code) return nullptr;
   return run_code_object(code.get(), globals, locals);
 }

@@ -16,6 +16,7 @@ int init_vm() {
   if (done) return 0;
   vm::init_names();
   vm::init_exec_code();
+  vm::init_calls();
   init_generator_types();
   install_frame_clear();
   init_build_class();

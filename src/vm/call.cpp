@@ -287,6 +287,13 @@ PyObject* call_with_locals(PyObject* func, PyObject* locals) {
   return eval(t, f, false);
 }
 
+PyObject* g_builtin_len = nullptr;
+
+void init_calls() {
+  // A borrowed reference: the builtins module keeps len alive.
+  g_builtin_len = PyDict_GetItemString(PyEval_GetBuiltins(), "len");
+}
+
 namespace {
 PyObject* pass_through_eval_frame(PyThreadState* ts, struct _PyInterpreterFrame* frame, int throwflag) {
   return _PyEval_EvalFrameDefault(ts, frame, throwflag);

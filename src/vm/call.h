@@ -16,6 +16,65 @@ inline bool is_vm_function(PyObject* o) {
          reinterpret_cast<PyFunctionObject*>(o)->vectorcall == function_vectorcall;
 }
 
+// The builtin len (PRECALL_NO_KW_LEN recognises it by identity); set by
+// init_calls().
+extern PyObject* g_builtin_len;
+void init_calls();
+
+// CALL of anything that is not an interpreted function. `args` holds `nargs`
+// positional values then one per name in `kwnames`; the slot before args[0]
+// may be overwritten (PY_VECTORCALL_ARGUMENTS_OFFSET).
+//
+// Recursion depth: a builtin's vectorcall counts one unit of recursion
+// depth, which CPython 3.11 skips when its adaptive interpreter has
+// specialised the call site (PRECALL_NO_KW_BUILTIN_FAST,
+// PRECALL_BUILTIN_FAST_WITH_KEYWORDS, PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST,
+// PRECALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS, PRECALL_NO_KW_LEN call the C
+// function directly; PRECALL_NO_KW_STR_1 calls PyObject_Str without going
+// through type_call). So recursion through sum(genexpr), next(g),
+// __build_class__, exec/eval or str() costs two units per level natively,
+// not three. `specialised` says whether the calling code is past 3.11's
+// warm-up (ExecCode::warmup); then the same calls are made directly, under
+// the same conditions as those specialised forms; else, as in unquickened
+// 3.11 code, everything goes through vectorcall.
+inline PyObject* call_object(PyObject* callable, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames,
+                             bool specialised) {
+  if (specialised) {
+    // The flags are compared whole, as the specialised forms' guards do (a
+    // METH_COEXIST or METH_STATIC method always takes the generic path).
+    if (Py_IS_TYPE(callable, &PyCFunction_Type)) {
+      const PyMethodDef* def = reinterpret_cast<PyCFunctionObject*>(callable)->m_ml;
+      const int kind = def->ml_flags;
+      if (kind == METH_FASTCALL && kwnames == nullptr)
+        return reinterpret_cast<_PyCFunctionFast>(reinterpret_cast<void (*)()>(def->ml_meth))(
+            PyCFunction_GET_SELF(callable), args, nargs);
+      if (kind == (METH_FASTCALL | METH_KEYWORDS))
+        return reinterpret_cast<_PyCFunctionFastWithKeywords>(reinterpret_cast<void (*)()>(def->ml_meth))(
+            PyCFunction_GET_SELF(callable), args, nargs, kwnames);
+      if (callable == g_builtin_len && nargs == 1 && kwnames == nullptr) {
+        const Py_ssize_t n = PyObject_Length(args[0]);
+        return n < 0 ? nullptr : PyLong_FromSsize_t(n);
+      }
+    } else if (Py_IS_TYPE(callable, &PyMethodDescr_Type)) {
+      auto* descr = reinterpret_cast<PyMethodDescrObject*>(callable);
+      const int kind = descr->d_method->ml_flags;
+      // 3.11 specialises no method-descriptor call with keywords, and takes
+      // the fast form only for a self of exactly the method's type.
+      if (kwnames == nullptr && nargs >= 1 && Py_IS_TYPE(args[0], descr->d_common.d_type)) {
+        if (kind == METH_FASTCALL)
+          return reinterpret_cast<_PyCFunctionFast>(reinterpret_cast<void (*)()>(descr->d_method->ml_meth))(
+              args[0], args + 1, nargs - 1);
+        if (kind == (METH_FASTCALL | METH_KEYWORDS))
+          return reinterpret_cast<_PyCFunctionFastWithKeywords>(
+              reinterpret_cast<void (*)()>(descr->d_method->ml_meth))(args[0], args + 1, nargs - 1, nullptr);
+      }
+    } else if (callable == reinterpret_cast<PyObject*>(&PyUnicode_Type) && nargs == 1 && kwnames == nullptr) {
+      return PyObject_Str(args[0]);
+    }
+  }
+  return PyObject_Vectorcall(callable, args, static_cast<size_t>(nargs) | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
+}
+
 // Binds a call's arguments into the locals of a fresh frame `f` of `func`,
 // with CPython 3.11's rules and error messages. `args` holds `nargs`
 // positional values followed by one value per name in `kwnames` (a tuple or

@@ -376,6 +376,10 @@ PyObject* eval(ThreadCtx& t, Frame* entry, bool throwflag) {
 start_frame:
   f->iframe.previous = host_current_frame(tstate);
   if (tstate->recursion_remaining-- <= 0 && _Py_CheckRecursiveCall(tstate, "")) {
+    // _Py_CheckRecursiveCall gave the unit back when it raised; take it
+    // again, as ceval does, because exit_unwind returns one for this frame
+    // (else every caught RecursionError would raise the limit by one).
+    tstate->recursion_remaining--;
     // As in CPython, the frame that overflowed gets no traceback entry; the
     // error surfaces in the caller.
     ip = f->ip;
@@ -413,6 +417,7 @@ op_unimplemented:
   TARGET(NOP) DISPATCH();
   TARGET(PRECALL) DISPATCH();  // 3.11's generic PRECALL does nothing; CALL unpacks bound methods
   TARGET(RESUME) {
+    if (ec->warmup < 0) ++ec->warmup;
     CHECK_BREAKER();
     DISPATCH();
   }
@@ -1105,6 +1110,7 @@ op_unimplemented:
     DISPATCH();
   }
   TARGET(JUMP_BACKWARD) {
+    if (ec->warmup < 0) ++ec->warmup;
     JUMP_TO(oparg);
     CHECK_BREAKER();
     DISPATCH();
@@ -1220,6 +1226,10 @@ op_unimplemented:
       PyObject** args = sp - total;
       STACK_SHRINK(oparg + 2);  // args move into the callee; callable/NULL slots go
       SAVE_FRAME();
+      // As 3.11's inlined call: while the callee runs, the caller's
+      // prev_instr is the CALL's last cache unit (the unit before the next
+      // instruction), which f_lasti and tb_lasti show.
+      f->iframe.prev_instr = code_units + unit_of[ip - instrs] - 1;
       Frame* callee = make_call_frame(t, callable, args, npos, kw);
       Py_DECREF(callable);
       if (callee == nullptr) goto error;
@@ -1228,7 +1238,7 @@ op_unimplemented:
       goto start_frame;
     }
     SAVE_FRAME();
-    PyObject* res = PyObject_Vectorcall(callable, sp - total, static_cast<size_t>(npos) | PY_VECTORCALL_ARGUMENTS_OFFSET, kw);
+    PyObject* res = call_object(callable, sp - total, npos, kw, ec->warmup == 0);
     for (uint32_t i = 0; i < total; ++i) Py_DECREF(POP());
     Py_DECREF(callable);
     STACK_SHRINK(2 - is_meth);
@@ -1771,6 +1781,12 @@ exception_unwind: {
 exit_unwind:
   // No handler here: the frame is done; the exception moves to the caller.
   {
+    // As ceval, the value stack is emptied top first, before the exit is
+    // traced; clear_frame then releases the locals in slot order.
+    while (sp > f->stack_base()) {
+      PyObject* v = POP();
+      Py_XDECREF(v);
+    }
     if (dispatch == trace_table) tools::trace_frame_end(f, sp);
     tstate->recursion_remaining++;
     SAVE_FRAME();  // before the state change (visible_stack_top)

@@ -85,7 +85,21 @@ void attach(PyObject* host, const std::shared_ptr<Code>& code) {
   ec->unit_of.reserve(ec->prog->info.size());
   for (const InstrInfo& info : ec->prog->info) ec->unit_of.push_back(info.offset / sizeof(_Py_CODEUNIT));
   // The VM indexes locals as the original code does; the host must agree.
+  // The host's co_localsplusnames when it agrees (it always does for
+  // compiler-made code); a tuple made here would be a new gc-tracked object
+  // on the first call of each function, which CPython's first call does not
+  // make (gc.get_objects() counts it). A tuple of str cannot be part of a
+  // cycle, so one made for a disagreeing host tuple is untracked, as the
+  // collector itself would do (_PyTuple_MaybeUntrack).
   ec->localsplusnames = str_tuple(code->localsplusnames);
+  if (!ec->localsplusnames) throw_python_error(*code, "cannot build the locals' names");
+  PyObject* host_names = co->co_localsplusnames;
+  const int same = PyObject_RichCompareBool(host_names, ec->localsplusnames.get(), Py_EQ);
+  if (same < 0) throw_python_error(*code, "cannot compare the locals' names");
+  if (same)
+    ec->localsplusnames = borrow(host_names);
+  else if (PyObject_GC_IsTracked(ec->localsplusnames.get()))
+    PyObject_GC_UnTrack(ec->localsplusnames.get());
   ec->localspluskinds.assign(code->localspluskinds.begin(), code->localspluskinds.end());
   ec->nlocalsplus = static_cast<int>(code->localsplusnames.size());
   if (co->co_nlocalsplus != ec->nlocalsplus)

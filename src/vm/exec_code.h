@@ -52,6 +52,12 @@ struct ExecCode {
   int posonlyargcount = 0;
   int kwonlyargcount = 0;
   uint32_t flags = 0;
+  // CPython 3.11's co_warmup: counts the RESUMEs and JUMP_BACKWARDs executed
+  // up to 0, where the host would quicken the code and start specialising
+  // its calls. Calls the specialised forms make without a recursion-depth
+  // unit are made so only from then on (vm::call_object), which keeps the
+  // depth at which RecursionError is raised the host's.
+  int warmup = -8;   // -QUICKENING_WARMUP_DELAY
 
   const Code& code() const { return *prog->code; }
   PyObject* localsplus_name(int i) const { return PyTuple_GET_ITEM(localsplusnames.get(), i); }

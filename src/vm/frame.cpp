@@ -97,8 +97,11 @@ void clear_frame(Frame* f) {
   const bool handed_over = rt::release_host_frame_object(&h);
   h.previous = nullptr;
   if (handed_over) return;
-  for (PyObject** p = top; p > h.localsplus;) {
-    --p;
+  // In slot order, as CPython's _PyFrame_Clear: locals first to last, then
+  // the stack (finalizers and weakref callbacks run in that order). Each
+  // slot is emptied before its release, so code a finalizer runs never sees
+  // a freed object here.
+  for (PyObject** p = h.localsplus; p < top; ++p) {
     PyObject* o = *p;
     *p = nullptr;
     Py_XDECREF(o);
