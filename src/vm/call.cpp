@@ -292,8 +292,8 @@ bool runs_in_vm(PyThreadState* ts, const HostFrame* h) {
   // The caller is the VM frame running on this thread (not a host frame
   // called by it)?
   const HostFrame* caller = host_current_frame(ts);
-  const Frame* running = thread_ctx().current;
-  if (caller != nullptr && running != nullptr && caller == &running->iframe) return true;
+  const ThreadCtx* t = thread_ctx_if_any();
+  if (caller != nullptr && t != nullptr && t->current != nullptr && caller == &t->current->iframe) return true;
   return exec_code_of(reinterpret_cast<PyObject*>(h->f_code)) != nullptr;
 }
 
