@@ -7,8 +7,15 @@ namespace xp::rt {
 
 namespace {
 
-// Host-side (native) Python: the finder and loader. Loading itself goes
-// through _xpython.exec_code / exec_pyc into the VM.
+// Host-side (native) Python: the finder and the loaders. The loaders are
+// the host's own SourceFileLoader/SourcelessFileLoader with one method
+// replaced: get_code returns the code prepared for the VM (a C function of
+// _xpython, so it adds no frame). Loading itself is then the host's
+// exec_module -- _call_with_frames_removed(exec, code, module.__dict__) --
+// and the frame hook runs prepared code in the VM. So what the import
+// machinery, tracebacks (import.c's remove_importlib_frames), warnings'
+// stacklevel and code checking isinstance(loader, SourceFileLoader) see is
+// what they see natively.
 constexpr const char* kHookSource = R"PY(
 import sys
 import importlib.machinery as _machinery
@@ -16,36 +23,27 @@ import os as _os
 import _xpython as _xp
 
 
-class XpythonLoader:
-    """Executes a module found on the path in the xpython VM.
+class XpythonSourceFileLoader(_machinery.SourceFileLoader):
+    """SourceFileLoader whose modules run in the xpython VM."""
 
-    Everything but exec_module is the original loader's (get_source for
-    tracebacks and inspect, get_code, resource readers, ...)."""
+    get_code = _xp.vm_get_code(_machinery.SourceFileLoader.get_code)
 
-    def __init__(self, fullname, path, original):
-        self.name = fullname
-        self.path = path
-        self._original = original
 
-    def create_module(self, spec):
-        return None
+class XpythonSourcelessFileLoader(_machinery.SourcelessFileLoader):
+    """SourcelessFileLoader whose modules run in the xpython VM; the .pyc is
+    read by xpython's own reader (a .pyc of any version)."""
 
-    def exec_module(self, module):
-        if isinstance(self._original, _machinery.SourcelessFileLoader):
-            _xp.exec_pyc(self.path, module.__dict__)
-        else:
-            code = self._original.get_code(module.__name__)
-            _xp.exec_code(code, module.__dict__)
+    get_code = _xp.vm_get_code(None)
 
-    def __getattr__(self, name):
-        return getattr(self._original, name)
 
-    def __repr__(self):
-        return "<xpython loader for %r>" % (self.path,)
+_LOADERS = {
+    _machinery.SourceFileLoader: XpythonSourceFileLoader,
+    _machinery.SourcelessFileLoader: XpythonSourcelessFileLoader,
+}
 
 
 class XpythonFinder:
-    """Gives modules found by PathFinder an XpythonLoader (see install_import_hook)."""
+    """Gives modules found by PathFinder a loader running them in the VM (see install_import_hook)."""
 
     def __init__(self, everything, roots):
         self.everything = everything
@@ -61,11 +59,12 @@ class XpythonFinder:
         spec = _machinery.PathFinder.find_spec(fullname, path, target)
         if spec is None or not spec.has_location or spec.origin is None:
             return spec
-        if not isinstance(spec.loader, (_machinery.SourceFileLoader, _machinery.SourcelessFileLoader)):
+        # Only the host's own file loaders: a subclass (a custom path hook)
+        # keeps its behaviour, natively.
+        ours = _LOADERS.get(type(spec.loader))
+        if ours is None or not self._wanted(spec.origin):
             return spec
-        if not self._wanted(spec.origin):
-            return spec
-        spec.loader = XpythonLoader(fullname, spec.origin, spec.loader)
+        spec.loader = ours(spec.loader.name, spec.loader.path)
         return spec
 
     def invalidate_caches(self):

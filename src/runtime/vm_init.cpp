@@ -1,7 +1,5 @@
 #include "runtime/vm_init.h"
 
-#include "runtime/build_class.h"
-#include "runtime/frame_builtins.h"
 #include "runtime/frame_clear.h"
 #include "runtime/generator.h"
 #include "runtime/import_hook.h"
@@ -19,8 +17,6 @@ int init_vm() {
   vm::init_calls();
   init_generator_types();
   install_frame_clear();
-  init_build_class();
-  init_frame_builtins();
   vm::install_eval_frame_hook();
   if (PyErr_Occurred()) return -1;
   done = true;

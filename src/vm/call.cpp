@@ -272,20 +272,59 @@ PyObject* function_vectorcall(PyObject* func, PyObject* const* args, size_t narg
   return eval(t, f, false);
 }
 
-PyObject* call_with_locals(PyObject* func, PyObject* locals) {
-  auto* fn = reinterpret_cast<PyFunctionObject*>(func);
-  ExecCode* ec = exec_code_for_call(fn->func_code);
+namespace {
+
+// Whether the host frame `h`, about to be evaluated by the host, holds code
+// the VM must run instead:
+//  - a frame of an interpreted function: the host made it itself, which
+//    only its own C code does without going through the function's
+//    vectorcall (the real builtins.__build_class__ running a class body);
+//  - a frame with a namespace (exec/eval of code or of source, which the
+//    host compiles) started while a VM frame is the current frame, i.e.
+//    builtins.exec/eval called from interpreted code (directly, through
+//    map(), functools.partial, ...), or started for code already prepared
+//    for the VM (a shell from xpython's .pyc reader) by anyone.
+// Function frames of host code (the common case here) have no namespace:
+// two loads and compares each.
+bool runs_in_vm(PyThreadState* ts, const HostFrame* h) {
+  if (h->f_func->vectorcall == function_vectorcall) return true;
+  if (h->f_locals == nullptr) return false;
+  // The caller is the VM frame running on this thread (not a host frame
+  // called by it)?
+  const HostFrame* caller = host_current_frame(ts);
+  const ThreadCtx* t = thread_ctx_if_any();
+  if (caller != nullptr && t != nullptr && t->current != nullptr && caller == &t->current->iframe) return true;
+  return exec_code_of(reinterpret_cast<PyObject*>(h->f_code)) != nullptr;
+}
+
+// Runs the host frame `h` (made by _PyEvalFramePushAndInit, not started, not
+// linked into the frame chain) as a VM frame of the same function, code and
+// namespace. The arguments the host bound move over; the host clears and
+// pops its (then empty) frame when we return, as after its own evaluation.
+PyObject* run_host_frame_in_vm(HostFrame* h) {
+  ExecCode* ec = exec_code_for_call(reinterpret_cast<PyObject*>(h->f_code));
   if (ec == nullptr) return nullptr;
   ThreadCtx& t = thread_ctx();
-  Frame* f = push_frame(t, ec, func, locals);
+  Frame* f = push_frame(t, ec, reinterpret_cast<PyObject*>(h->f_func), h->f_locals);
   if (f == nullptr) return nullptr;
-  if (bind_args(f, fn, nullptr, 0, nullptr) < 0) {
-    pop_frame(t, f);
-    return nullptr;
+  PyObject** from = h->localsplus;
+  PyObject** to = f->localsplus();
+  for (int i = 0; i < ec->nlocalsplus; ++i) {
+    to[i] = from[i];
+    from[i] = nullptr;
   }
   f->is_entry = true;
   return eval(t, f, false);
 }
+
+// The PEP 523 frame evaluation function (install_eval_frame_hook).
+PyObject* vm_eval_frame(PyThreadState* ts, struct _PyInterpreterFrame* frame, int throwflag) {
+  auto* h = reinterpret_cast<HostFrame*>(frame);
+  if (!throwflag && runs_in_vm(ts, h)) return run_host_frame_in_vm(h);
+  return _PyEval_EvalFrameDefault(ts, frame, throwflag);
+}
+
+}  // namespace
 
 PyObject* g_builtin_len = nullptr;
 
@@ -294,14 +333,8 @@ void init_calls() {
   g_builtin_len = PyDict_GetItemString(PyEval_GetBuiltins(), "len");
 }
 
-namespace {
-PyObject* pass_through_eval_frame(PyThreadState* ts, struct _PyInterpreterFrame* frame, int throwflag) {
-  return _PyEval_EvalFrameDefault(ts, frame, throwflag);
-}
-}  // namespace
-
 void install_eval_frame_hook() {
-  _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), pass_through_eval_frame);
+  _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), vm_eval_frame);
 }
 
 }  // namespace xp::vm

@@ -86,13 +86,14 @@ int bind_args(Frame* f, PyFunctionObject* func, PyObject** args, Py_ssize_t narg
 // the arguments (stealing them, as bind_args). nullptr on error.
 Frame* make_call_frame(ThreadCtx& t, PyObject* func, PyObject** args, Py_ssize_t nargs, PyObject* kwnames);
 
-// Calls an interpreted function with `locals` as its namespace (class
-// bodies run by __build_class__). Returns a new reference or nullptr.
-PyObject* call_with_locals(PyObject* func, PyObject* locals);
-
-// Installs the eval-frame hook that stops the host from inlining calls to
-// interpreted functions (3.11 inlines Python-to-Python calls otherwise,
-// bypassing the function's vectorcall).
+// Installs the PEP 523 frame evaluation function. Its presence stops the
+// host from inlining calls to interpreted functions (3.11 inlines
+// Python-to-Python calls otherwise, bypassing the function's vectorcall);
+// and it runs in the VM the frames the host itself makes for VM code: class
+// bodies run by the real builtins.__build_class__, and code that the real
+// builtins.exec/eval run for interpreted callers. So interpreted code sees
+// the host's own exec, eval and __build_class__ (identity, signature,
+// pickling, error messages, audit events), at no cost to its calls.
 void install_eval_frame_hook();
 
 }  // namespace xp::vm

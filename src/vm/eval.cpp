@@ -8,8 +8,6 @@
 // through a second table whose every entry first calls the tracer.
 #include "vm/eval.h"
 
-#include "runtime/build_class.h"
-#include "runtime/frame_builtins.h"
 #include "runtime/function.h"
 #include "runtime/generator.h"
 #include "runtime/traceback.h"
@@ -179,7 +177,6 @@ inline PyObject* load_global_cached(InlineCache& c, PyObject* globals, PyObject*
         if (!PyErr_Occurred()) format_name_error(name);
         return nullptr;
       }
-      v = rt::substitute_builtin(v);
     }
     c.globals_version = gv;
     c.builtins_version = bv;
@@ -192,14 +189,7 @@ inline PyObject* load_global_cached(InlineCache& c, PyObject* globals, PyObject*
   if (!PyErr_ExceptionMatches(PyExc_KeyError)) return nullptr;
   PyErr_Clear();
   v = PyObject_GetItem(builtins, name);
-  if (v != nullptr) {
-    PyObject* s = rt::substitute_builtin(v);
-    if (s != v) {
-      Py_DECREF(v);
-      v = Py_NewRef(s);
-    }
-    return v;
-  }
+  if (v != nullptr) return v;
   if (PyErr_ExceptionMatches(PyExc_KeyError)) {
     PyErr_Clear();
     format_name_error(name);
@@ -229,16 +219,12 @@ PyObject* load_name(Frame* f, PyObject* name) {
   if (PyErr_Occurred()) return nullptr;
   if (PyDict_CheckExact(f->builtins())) {
     v = PyDict_GetItemWithError(f->builtins(), name);
-    if (v != nullptr) return Py_NewRef(rt::substitute_builtin(v));
+    if (v != nullptr) return Py_NewRef(v);
     if (!PyErr_Occurred()) format_name_error(name);
     return nullptr;
   }
   v = PyObject_GetItem(f->builtins(), name);
-  if (v != nullptr) {
-    PyObject* s = rt::substitute_builtin(v);
-    Py_DECREF(v);
-    return Py_NewRef(s);
-  }
+  if (v != nullptr) return v;
   if (PyErr_ExceptionMatches(PyExc_KeyError)) {
     PyErr_Clear();
     format_name_error(name);
@@ -680,10 +666,9 @@ op_unimplemented:
         goto error;
       }
     }
-    PyObject* s = rt::substitute_builtin(bc);
-    Py_INCREF(s);
-    Py_DECREF(bc);
-    PUSH(s);
+    // The host's builtin: it runs the body through _PyEval_Vector, and the
+    // frame hook sends that frame to the VM (vm_eval_frame in call.cpp).
+    PUSH(bc);
     DISPATCH();
   }
   TARGET(LOAD_ASSERTION_ERROR) {

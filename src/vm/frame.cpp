@@ -43,8 +43,14 @@ void* FrameArena::alloc_slow(size_t need) {
   }
 }
 
+namespace {
+thread_local ThreadCtx* t_ctx = nullptr;
+}  // namespace
+
+ThreadCtx* thread_ctx_if_any() { return t_ctx; }
+
 ThreadCtx& thread_ctx() {
-  thread_local ThreadCtx* ctx = nullptr;
+  ThreadCtx*& ctx = t_ctx;
   if (ctx == nullptr) {
     // Deliberately never freed: frames of generators may outlive any
     // thread-local destructor order we could rely on.

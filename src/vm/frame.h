@@ -144,6 +144,8 @@ struct ThreadCtx {
 
 // This thread's VM state (created on first use).
 ThreadCtx& thread_ctx();
+// This thread's VM state if the VM has run on it, else nullptr (creates nothing).
+ThreadCtx* thread_ctx_if_any();
 
 // The host frame chain's current frame (the thread's running Python frame).
 inline HostFrame* host_current_frame(PyThreadState* tstate) {
