@@ -153,7 +153,10 @@ PyMethodDef g_def = {"__build_class__", reinterpret_cast<PyCFunction>(reinterpre
 void init_build_class() {
   if (g_function != nullptr) return;
   Ref module_name = steal(PyUnicode_FromString("builtins"));
-  g_function = PyCFunction_NewEx(&g_def, nullptr, module_name.get());
+  // Bound to the builtins module as the host's own builtins are, so
+  // profilers name it as they name those ("built-in method builtins....").
+  PyObject* builtins_module = PyImport_AddModule("builtins");   // borrowed
+  g_function = PyCFunction_NewEx(&g_def, builtins_module, module_name.get());
 }
 
 PyObject* build_class_function() { return g_function; }

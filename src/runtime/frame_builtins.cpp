@@ -200,10 +200,13 @@ void init_frame_builtins() {
   if (g_table.replacement[0] != nullptr) return;
   PyObject* builtins = PyEval_GetBuiltins();
   Ref module_name = steal(PyUnicode_FromString("builtins"));
+  // Bound to the builtins module like the originals (__self__, and the
+  // name profilers give them: "built-in method builtins.exec").
+  PyObject* builtins_module = PyImport_AddModule("builtins");   // borrowed
   for (int i = 0; i < kCount; ++i) {
     g_table.original[i] = Py_XNewRef(PyDict_GetItemString(builtins, kNames[i]));
     g_table.replacement[i] = i == kBuildClass ? Py_NewRef(build_class_function())
-                                              : PyCFunction_NewEx(&g_defs[i], nullptr, module_name.get());
+                                              : PyCFunction_NewEx(&g_defs[i], builtins_module, module_name.get());
   }
 }
 
