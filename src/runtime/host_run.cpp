@@ -36,15 +36,12 @@ PyObject* redirect_eval(PyThreadState* ts, struct _PyInterpreterFrame* frame, in
   if (!throwflag && g_main_dict != nullptr && is_top_level(f, g_main_dict)) {
     Ref shell = prepare_host_code(reinterpret_cast<PyObject*>(f->f_code));
     if (!shell) return nullptr;
-    // While the VM runs the program, host code runs with the evaluation
-    // function it had (a PEP 523 function costs host calls their inlining);
-    // the redirection comes back for the next statement at the prompt.
-    PyInterpreterState* interp = PyInterpreterState_Get();
-    _PyInterpreterState_SetEvalFrameFunc(interp, g_previous);
-    PyObject* result = vm::run_code(shell.get(), f->f_globals, f->f_locals);
-    if (g_main_dict != nullptr && _PyInterpreterState_GetEvalFrameFunc(interp) == g_previous)
-      _PyInterpreterState_SetEvalFrameFunc(interp, redirect_eval);
-    return result;
+    // The redirection stays while the VM runs the program: host code that
+    // runs top-level code in __main__ again sends it to the VM too (bdb's
+    // run(), so `xpython -m pdb prog.py` debugs prog.py running in the VM;
+    // doctest, code.interact). The cost for other host frames is this
+    // function's first test.
+    return vm::run_code(shell.get(), f->f_globals, f->f_locals);
   }
   return g_previous(ts, frame, throwflag);
 }

@@ -13,6 +13,7 @@
 #include "runtime/traceback.h"
 #include "tools/tracer.h"
 #include "vm/call.h"
+#include "vm/events.h"
 #include "vm/implemented_ops.h"
 #include "vm/ops_support.h"
 #include "core/host_internals.h"
@@ -272,20 +273,35 @@ bool op_implemented(Op op) { return kImplemented[static_cast<size_t>(op)]; }
 
 PyObject* eval(ThreadCtx& t, Frame* entry, bool throwflag) {
   // ---- dispatch tables -------------------------------------------------------
-  static void* op_table[kOpCount + 1];
-  static void* trace_table[kOpCount + 1];
+  // Every dispatch ORs the host's `use_tracing` byte (0, or 255 while a
+  // sys.settrace/sys.setprofile function listens in this thread) into the op,
+  // as CPython 3.11's own loop does: 255 and 511 (op | 255 for the ops above
+  // 255) lead to trace_hook, so the traced path costs nothing when off. The
+  // tables have 512 entries; the op that is 255 itself also passes through
+  // trace_hook, which then just runs it.
+  constexpr size_t kDispatchSize = 512;
+  static_assert(kOpCount < 511, "dispatch tables hold 512 entries");
+  static void* op_labels[kDispatchSize];   // each op's code (trace_hook goes on here)
+  static void* op_table[kDispatchSize];    // op_labels, but 255 and 511 lead to trace_hook
+  static void* trace_table[kDispatchSize]; // every entry leads to trace_hook
   static bool tables_ready = false;
   if (!tables_ready) {
-    for (int i = 0; i <= kOpCount; ++i) {
-      op_table[i] = &&op_unimplemented;
+    for (size_t i = 0; i < kDispatchSize; ++i) {
+      op_labels[i] = &&op_unimplemented;
       trace_table[i] = &&trace_hook;
     }
-#define XP_LABEL(name) op_table[static_cast<size_t>(Op::name)] = &&op_##name;
+#define XP_LABEL(name) op_labels[static_cast<size_t>(Op::name)] = &&op_##name;
     XP_VM_OPS(XP_LABEL)
 #undef XP_LABEL
+    for (size_t i = 0; i < kDispatchSize; ++i) op_table[i] = op_labels[i];
+    op_table[255] = &&trace_hook;
+    op_table[511] = &&trace_hook;
     tables_ready = true;
   }
-  void* const* dispatch = tools::tracing_enabled() ? trace_table : op_table;
+  // The VM's own tools (-v tracer, opcode statistics) listen to every
+  // instruction of this activation: every entry leads to trace_hook.
+  const bool tools_listen = tools::tracing_enabled();
+  void* const* dispatch = tools_listen ? trace_table : op_table;
 
   // ---- registers -------------------------------------------------------------
   Frame* f = entry;
@@ -304,6 +320,10 @@ PyObject* eval(ThreadCtx& t, Frame* entry, bool throwflag) {
   PyObject* retval = nullptr;
   Frame* const saved_current = t.current;
   PyThreadState* const tstate = t.tstate;
+  // The host's "someone traces or profiles this thread" byte. tstate->cframe
+  // stays the same while this activation runs (host evaluations nested in
+  // calls restore it, and copy a changed use_tracing back into it).
+  const uint8_t* const use_tracing = &tstate->cframe->use_tracing;
   static PyObject* const empty_str = PyUnicode_New(0, 0);
 
 #define LOAD_FRAME()                \
@@ -323,16 +343,19 @@ PyObject* eval(ThreadCtx& t, Frame* entry, bool throwflag) {
     f->ip = ip;      \
     f->sp = sp;      \
   } while (0)
-// Every instruction also moves the host frame's prev_instr, so that the
-// host (sys._getframe, tracebacks, locals()) always sees the right line.
-#define DISPATCH()                                                    \
-  do {                                                                \
-    instr = ip++;                                                     \
-    f->iframe.prev_instr = code_units + unit_of[instr - instrs];      \
-    oparg = instr->arg;                                               \
-    goto* dispatch[static_cast<size_t>(instr->op)];                   \
+#define DISPATCH()                                                          \
+  do {                                                                      \
+    instr = ip++;                                                           \
+    oparg = instr->arg;                                                     \
+    goto* dispatch[static_cast<size_t>(instr->op) | *use_tracing];          \
   } while (0)
-#define TARGET(name) op_##name:
+// Every instruction first moves the host frame's prev_instr, so that the
+// host (sys._getframe, tracebacks, locals()) always sees the right line.
+// It is done here, not before the dispatch, so that trace_hook still sees
+// the previous instruction (the line tracer compares the two).
+#define TARGET(name) \
+  op_##name:         \
+  f->iframe.prev_instr = code_units + unit_of[instr - instrs];
 #define TOP() (sp[-1])
 #define SECOND() (sp[-2])
 #define THIRD() (sp[-3])
@@ -381,19 +404,31 @@ start_frame:
   if (throwflag) {
     throwflag = false;
     instr = ip - 1;  // the YIELD_VALUE (or RETURN_GENERATOR) it is suspended at
+    // throw()/close() resume the frame too: 'call' (a tracer's error replaces the thrown one).
+    if (*use_tracing && events::throw_entry(f, sp) < 0) goto exit_unwind;
     goto error;
   }
   DISPATCH();
 
-trace_hook:
-  if (!tools::charge_instruction()) {
+// Someone listens (or the op is 255, see the tables): `instr` is about to
+// run, f->iframe.prev_instr still shows the instruction run before it.
+trace_hook: {
+  if (tools_listen && !tools::charge_instruction()) {
     // The instruction budget is spent: this frame ends without running its
     // handlers (each caller then does the same at its next instruction).
     PyErr_SetString(PyExc_RuntimeError, "xpython: instruction budget exhausted");
     goto exit_unwind;
   }
-  tools::trace_instruction(f, instr, sp);
-  goto* op_table[static_cast<size_t>(instr->op)];
+  const Instr* const next = events::before_instruction(f, instr, &sp, tools_listen);
+  if (next != instr) {
+    if (next == nullptr) goto error;   // a tracer raised: the instruction raises
+    // A tracer set f_lineno: run the instruction it chose (untraced, as CPython).
+    instr = next;
+    ip = next + 1;
+    oparg = next->arg;
+  }
+  goto* op_labels[static_cast<size_t>(instr->op)];
+}
 
 op_unimplemented:
   PyErr_Format(PyExc_SystemError, "xpython: canonical op %s is not implemented", op_name(instr->op));
@@ -1179,6 +1214,7 @@ op_unimplemented:
     }
     if (PyErr_Occurred()) {
       if (!PyErr_ExceptionMatches(PyExc_StopIteration)) goto error;
+      if (*use_tracing) events::exception(f, sp);   // as ceval: the tracer sees the StopIteration
       PyErr_Clear();
     }
     STACK_SHRINK(1);
@@ -1223,7 +1259,8 @@ op_unimplemented:
       goto start_frame;
     }
     SAVE_FRAME();
-    PyObject* res = call_object(callable, sp - total, npos, kw, ec->warmup == 0);
+    PyObject* res = *use_tracing ? events::call_host(f, callable, sp - total, npos, kw)
+                                 : call_object(callable, sp - total, npos, kw, ec->warmup == 0);
     for (uint32_t i = 0; i < total; ++i) Py_DECREF(POP());
     Py_DECREF(callable);
     STACK_SHRINK(2 - is_meth);
@@ -1267,7 +1304,7 @@ op_unimplemented:
       callargs = tup;
     }
     SAVE_FRAME();
-    PyObject* res = PyObject_Call(func, callargs, kwargs);
+    PyObject* res = *use_tracing ? events::call_host_ex(f, func, callargs, kwargs) : PyObject_Call(func, callargs, kwargs);
     Py_DECREF(callargs);
     Py_XDECREF(kwargs);
     Py_DECREF(func);
@@ -1481,11 +1518,14 @@ op_unimplemented:
     }
     retval = POP();
     SAVE_FRAME();  // the suspended frame's exact depth, for traversal and send()
+    if ((tools_listen || *use_tracing) && events::frame_return(f, sp, retval, tools_listen) < 0) {
+      Py_DECREF(retval);   // a tracer raised: the generator ends with its error
+      goto exit_unwind;
+    }
     f->state = FrameState::Suspended;
     tstate->recursion_remaining++;
     set_host_current_frame(tstate, f->iframe.previous);
     f->iframe.previous = nullptr;
-    if (dispatch == trace_table) tools::trace_frame_end(f, sp);
     t.current = saved_current;
     return retval;
   }
@@ -1509,7 +1549,7 @@ op_unimplemented:
     PyObject* receiver = TOP();
     PyObject* result = nullptr;
     SAVE_FRAME();
-    PySendResult status = PyIter_Send(receiver, v, &result);
+    PySendResult status = *use_tracing ? events::traced_send(f, sp, receiver, v, &result) : PyIter_Send(receiver, v, &result);
     Py_DECREF(v);
     if (status == PYGEN_ERROR) goto error;
     if (status == PYGEN_RETURN) {
@@ -1705,8 +1745,11 @@ op_unimplemented:
 
 // ---- leaving frames --------------------------------------------------------------------------------------
 return_from_frame:
+  if ((tools_listen || *use_tracing) && events::frame_return(f, sp, retval, tools_listen) < 0) {
+    Py_DECREF(retval);   // a tracer raised in the 'return' event: the frame raises
+    goto exit_unwind;
+  }
   tstate->recursion_remaining++;
-  if (dispatch == trace_table) tools::trace_frame_end(f, sp);
   SAVE_FRAME();  // before the state change: a stopped frame's f->sp must be exact (visible_stack_top)
   f->state = FrameState::Completed;
   set_host_current_frame(tstate, f->iframe.previous);
@@ -1735,6 +1778,7 @@ error:
   if (!PyErr_Occurred())
     PyErr_SetString(PyExc_SystemError, "xpython: error return without exception set");
   rt::add_traceback_entry(f);
+  if (*use_tracing) events::exception(f, sp);
 
 exception_unwind: {
   kwnames = nullptr;
@@ -1761,6 +1805,8 @@ exception_unwind: {
     JUMP_TO(h->target);
     DISPATCH();
   }
+  // The frame is left by the exception.
+  if (*use_tracing) events::frame_unwind(f, sp);
 }
 
 exit_unwind:
