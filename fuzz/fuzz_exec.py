@@ -511,6 +511,10 @@ def replay(args, work):
     return not failed
 
 
+class SetupError(Exception):
+    """The fuzzer could not run (not a crash of a mutant)."""
+
+
 def fuzz(args, work):
     deadline = time.monotonic() + args.seconds
     totals = Stats().as_dict()
@@ -547,6 +551,12 @@ def fuzz(args, work):
             add(w.stats())
             v = _verdict(w)
             if v:
+                if not os.path.exists(w.current):
+                    # The worker died before running anything: the driver or
+                    # the build is broken, not the VM. Fuzzing on would only
+                    # repeat it, and must not look like a run.
+                    _save_crash(w, v, args, work)
+                    raise SetupError("a worker failed before its first mutant")
                 crashes.append(_save_crash(w, v, args, work))
     accepted = totals["finished"] + totals["raised"] + totals["budget"]
     print("fuzz_exec: %d mutants in %.0f s: %d not buildable, %d refused by the loader/verifier, "
@@ -576,12 +586,17 @@ def main():
     if args.seed is None:
         args.seed = int(time.time()) % 1_000_000
     args.xpython = os.path.abspath(args.xpython)
-    work = args.work_dir or tempfile.mkdtemp(prefix="xp-fuzz-exec-")
+    # Absolute: the workers run in their own scratch folders.
+    work = os.path.abspath(args.work_dir or tempfile.mkdtemp(prefix="xp-fuzz-exec-"))
     os.makedirs(work, exist_ok=True)
     print("fuzz_exec: seeds %s, first RNG seed %d, %d workers, %.0f s, work %s"
           % (SEED_DIR, args.seed, args.jobs, args.seconds, work))
-    ok = replay(args, work)
-    ok = fuzz(args, work) and ok
+    try:
+        ok = replay(args, work)
+        ok = fuzz(args, work) and ok
+    except SetupError as e:
+        print("fuzz_exec: cannot fuzz: %s" % e)
+        return 2
     return 0 if ok else 1
 
 

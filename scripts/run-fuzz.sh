@@ -71,8 +71,13 @@ XPYTHON=$BUILD/xpython
 # A crash found by the executor fuzzer fails this script only with
 # XP_EXEC_FUZZ_STRICT=1 for now: one heap corruption it finds within a minute
 # is not fixed yet (fuzz/exec-regressions/README.md tells how to reproduce it).
-if python3 "$ROOT/fuzz/fuzz_exec.py" --xpython "$XPYTHON" --seconds "$EXEC_SECS" --work-dir "$BUILD/fuzz-exec-work"; then
+rc=0
+python3 "$ROOT/fuzz/fuzz_exec.py" --xpython "$XPYTHON" --seconds "$EXEC_SECS" --work-dir "$BUILD/fuzz-exec-work" || rc=$?
+if [ $rc = 0 ]; then
   echo "run-fuzz: executor fuzzer: no crash in $EXEC_SECS s"
+elif [ $rc = 2 ]; then
+  echo "run-fuzz: executor fuzzer could not run (exit 2): FAILED" >&2
+  exit 1
 elif [ "${XP_EXEC_FUZZ_STRICT:-0}" = 1 ]; then
   echo "run-fuzz: executor fuzzer FAILED" >&2
   exit 1
