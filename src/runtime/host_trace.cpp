@@ -15,6 +15,7 @@
 #include <internal/pycore_frame.h>
 #undef Py_BUILD_CORE
 
+#include "core/ref.h"
 #include "runtime/host_frame.h"
 #include "tools/tracer.h"
 #include "vm/events.h"
@@ -86,26 +87,23 @@ int call_trace_protected(Py_tracefunc func, PyObject* obj, PyThreadState* ts, Fr
   return -1;
 }
 
-// trace_function_entry: 'call' to the trace function, then the profiler.
-int function_entry(PyThreadState* ts, Frame* f) {
-  if (ts->c_tracefunc != nullptr &&
-      call_trace_protected(ts->c_tracefunc, ts->c_traceobj, ts, f, PyTrace_CALL, Py_None) != 0)
+// The trace function, then the profiler, each given `what` (as ceval's
+// trace_function_entry/exit).
+int trace_then_profile(PyThreadState* ts, Frame* f, int what, PyObject* arg) {
+  if (ts->c_tracefunc != nullptr && call_trace_protected(ts->c_tracefunc, ts->c_traceobj, ts, f, what, arg) != 0)
     return -1;
   if (ts->c_profilefunc != nullptr &&
-      call_trace_protected(ts->c_profilefunc, ts->c_profileobj, ts, f, PyTrace_CALL, Py_None) != 0)
+      call_trace_protected(ts->c_profilefunc, ts->c_profileobj, ts, f, what, arg) != 0)
     return -1;
   return 0;
 }
 
+// trace_function_entry: 'call'.
+int function_entry(PyThreadState* ts, Frame* f) { return trace_then_profile(ts, f, PyTrace_CALL, Py_None); }
+
 // trace_function_exit: 'return' (retval nullptr while unwinding: None).
 int function_exit(PyThreadState* ts, Frame* f, PyObject* retval) {
-  if (ts->c_tracefunc != nullptr &&
-      call_trace_protected(ts->c_tracefunc, ts->c_traceobj, ts, f, PyTrace_RETURN, retval) != 0)
-    return -1;
-  if (ts->c_profilefunc != nullptr &&
-      call_trace_protected(ts->c_profilefunc, ts->c_profileobj, ts, f, PyTrace_RETURN, retval) != 0)
-    return -1;
-  return 0;
+  return trace_then_profile(ts, f, PyTrace_RETURN, retval);
 }
 
 // maybe_call_line_trace: 'line' when the instruction starts another line
@@ -204,13 +202,12 @@ void exception(Frame* f, PyObject** sp) {
   PyErr_Fetch(&type, &value, &orig_tb);
   if (value == nullptr) value = Py_NewRef(Py_None);
   PyErr_NormalizeException(&type, &value, &orig_tb);
-  PyObject* arg = PyTuple_Pack(3, type, value, orig_tb != nullptr ? orig_tb : Py_None);
-  if (arg == nullptr) {
+  Ref arg = steal(PyTuple_Pack(3, type, value, orig_tb != nullptr ? orig_tb : Py_None));
+  if (!arg) {
     PyErr_Restore(type, value, orig_tb);
     return;
   }
-  const int err = call_trace(ts->c_tracefunc, ts->c_traceobj, ts, f, PyTrace_EXCEPTION, arg);
-  Py_DECREF(arg);
+  const int err = call_trace(ts->c_tracefunc, ts->c_traceobj, ts, f, PyTrace_EXCEPTION, arg.get());
   if (err == 0) {
     PyErr_Restore(type, value, orig_tb);
   } else {
@@ -254,11 +251,11 @@ PyObject* call_host(Frame* f, PyObject* callable, PyObject* const* args, Py_ssiz
   if (Py_IS_TYPE(callable, &PyMethodDescr_Type) && nargs > 0) {
     // The profiler is shown the method bound to its self argument.
     PyObject* self = args[0];
-    PyObject* bound = Py_TYPE(callable)->tp_descr_get(callable, self, reinterpret_cast<PyObject*>(Py_TYPE(self)));
-    if (bound == nullptr) return nullptr;
-    PyObject* x = c_trace(ts, f, bound, [&] { return PyObject_Vectorcall(bound, args + 1, static_cast<size_t>(nargs - 1), kwnames); });
-    Py_DECREF(bound);
-    return x;
+    Ref bound = steal(Py_TYPE(callable)->tp_descr_get(callable, self, reinterpret_cast<PyObject*>(Py_TYPE(self))));
+    if (!bound) return nullptr;
+    return c_trace(ts, f, bound.get(), [&] {
+      return PyObject_Vectorcall(bound.get(), args + 1, static_cast<size_t>(nargs - 1), kwnames);
+    });
   }
   return PyObject_Vectorcall(callable, args, static_cast<size_t>(nargs) | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
 }
@@ -271,13 +268,11 @@ PyObject* call_host_ex(Frame* f, PyObject* func, PyObject* callargs, PyObject* k
     const Py_ssize_t nargs = PyTuple_GET_SIZE(callargs);
     if (nargs > 0) {
       PyObject* self = PyTuple_GET_ITEM(callargs, 0);
-      PyObject* bound = Py_TYPE(func)->tp_descr_get(func, self, reinterpret_cast<PyObject*>(Py_TYPE(self)));
-      if (bound == nullptr) return nullptr;
-      PyObject* x = c_trace(ts, f, bound, [&] {
-        return PyObject_VectorcallDict(bound, &PyTuple_GET_ITEM(callargs, 1), static_cast<size_t>(nargs - 1), kwargs);
+      Ref bound = steal(Py_TYPE(func)->tp_descr_get(func, self, reinterpret_cast<PyObject*>(Py_TYPE(self))));
+      if (!bound) return nullptr;
+      return c_trace(ts, f, bound.get(), [&] {
+        return PyObject_VectorcallDict(bound.get(), &PyTuple_GET_ITEM(callargs, 1), static_cast<size_t>(nargs - 1), kwargs);
       });
-      Py_DECREF(bound);
-      return x;
     }
   }
   return PyObject_Call(func, callargs, kwargs);
