@@ -1,39 +1,44 @@
-// Generators, coroutines and async generators whose frames run in the VM.
+// Generators, coroutines and async generators of VM code: the host's own
+// objects around VM frames (see generator.cpp).
 #pragma once
 
 #include "vm/frame.h"
 
 namespace xp::rt {
 
-void init_generator_types();
-
 // RETURN_GENERATOR: moves thread frame `f` (positioned after the
-// RETURN_GENERATOR instruction) into a new generator, coroutine or async
-// generator (by its code flags). Returns a new reference, or nullptr with an
-// error set (then `f` is untouched). On success `*moved` is the heap frame
-// now owned by the object.
-PyObject* make_generator(vm::ThreadCtx& t, vm::Frame* f, vm::Frame** moved);
+// RETURN_GENERATOR instruction, f->sp saved) into a new host generator,
+// coroutine or async generator (by its code flags). Returns a new
+// reference, or nullptr with an error set (then `f` is untouched). On
+// success the frame's references belong to the object: the caller releases
+// `f`'s arena memory without clearing it.
+PyObject* make_generator(vm::ThreadCtx& t, vm::Frame* f);
 
-// True for coroutine objects the await machinery treats as coroutines
-// (ours, and the host's).
+// Whether host frame `h` is the frame of a generator made by
+// make_generator (the PEP 523 function sends those here).
+bool is_vm_generator_frame(vm::HostFrame* h);
+// Runs such a frame for the host's gen_send_ex2 (_PyEval_EvalFrame's
+// contract: the result of a yield or return, nullptr with an error set).
+PyObject* resume_generator(vm::HostFrame* h, int throwflag);
+// YIELD_VALUE: the owning object's gi_frame_state becomes "suspended", as
+// ceval sets it before the yield's 'return' trace event.
+void set_generator_suspended(vm::Frame* f);
+
+// True for coroutine objects (the host's PyCoro_CheckExact).
 bool is_coroutine(PyObject* o);
 // True if the running frame's code may `yield from` a coroutine
 // (coroutine or iterable-coroutine code).
 bool code_allows_coroutine_yield_from(uint32_t code_flags);
 
-// GET_AWAITABLE's iterator: a coroutine itself, or __await__()'s result.
-// nullptr with an error set (see format_awaitable_error for messages).
+// GET_AWAITABLE's iterator: a coroutine itself, or __await__()'s result
+// (CPython's _PyCoro_GetAwaitableIter). nullptr with an error set.
 PyObject* get_awaitable_iter(PyObject* o);
 // The object a suspended generator/coroutine is delegating to (yield from /
-// await), or nullptr. Borrowed.
+// await), or nullptr (CPython's _PyGen_yf). Borrowed.
 PyObject* delegate_of(PyObject* gen_or_coro);
 
-// frame.clear() on the frame of one of our generators (CPython's
-// frame_clear): finalises an unstarted or suspended generator as
-// _PyGen_Finalize does; -1 with RuntimeError if it is executing.
-int clear_generator_frame(PyObject* gen);
-
-// ASYNC_GEN_WRAP: wraps a value yielded by an async generator (steals `v`).
+// ASYNC_GEN_WRAP: wraps a value yielded by an async generator (steals `v`)
+// in the host's wrapped-value type.
 PyObject* wrap_async_gen_value(PyObject* v);
 
 }  // namespace xp::rt

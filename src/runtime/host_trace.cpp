@@ -25,10 +25,10 @@ namespace xp::vm::events {
 namespace {
 
 PyFrameObject* frame_object(Frame* f) {
-  return reinterpret_cast<PyFrameObject*>(rt::host_frame_object(&f->iframe));
+  return reinterpret_cast<PyFrameObject*>(rt::host_frame_object(f->host));
 }
 
-int lasti_of(const Frame* f) { return static_cast<int>(f->iframe.prev_instr - f->ec->code_units); }
+int lasti_of(const Frame* f) { return static_cast<int>(f->host->prev_instr - f->ec->code_units); }
 
 // The line of a code unit (an instruction, its EXTENDED_ARG prefix or its
 // caches), -1 if none: CPython's _PyCode_LineNumberFromArray.
@@ -44,11 +44,11 @@ struct StackShown {
   Frame* f;
   PyObject*** sp;
   StackShown(Frame* frame, PyObject*** stack) : f(frame), sp(stack) {
-    f->iframe.stacktop = static_cast<int>(*sp - f->localsplus());
+    f->host->stacktop = static_cast<int>(*sp - f->localsplus());
   }
   ~StackShown() {
-    *sp = f->localsplus() + f->iframe.stacktop;
-    f->iframe.stacktop = -1;
+    *sp = f->localsplus() + f->host->stacktop;
+    f->host->stacktop = -1;
   }
   StackShown(const StackShown&) = delete;
   StackShown& operator=(const StackShown&) = delete;
@@ -163,7 +163,7 @@ const Instr* before_instruction(Frame* f, const Instr* instr, PyObject*** sp, bo
   if (unit < reinterpret_cast<PyCodeObject*>(f->code())->_co_firsttraceable) return instr;
   const int instr_prev = lasti_of(f);
   _Py_CODEUNIT* const here = ec->code_units + unit;
-  f->iframe.prev_instr = here;
+  f->host->prev_instr = here;
   int err = 0;
   {
     StackShown shown(f, sp);
@@ -173,10 +173,10 @@ const Instr* before_instruction(Frame* f, const Instr* instr, PyObject*** sp, bo
       err = line_trace(ts, f, instr, instr_prev);
   }
   if (err != 0) return nullptr;
-  if (f->iframe.prev_instr == here) return instr;
+  if (f->host->prev_instr == here) return instr;
   // frame.f_lineno was set: its setter checked the target and left
   // prev_instr at the instruction to run next.
-  const int32_t target = ec->prog->index_of_offset(static_cast<uint32_t>(f->iframe.prev_instr - ec->code_units) * 2);
+  const int32_t target = ec->prog->index_of_offset(static_cast<uint32_t>(f->host->prev_instr - ec->code_units) * 2);
   if (target < 0) {
     PyErr_SetString(PyExc_SystemError, "xpython: f_lineno jump outside the code");
     return nullptr;

@@ -8,7 +8,7 @@ int add_traceback_entry(vm::Frame* f) {
   // Making the frame object may fail; keep the exception being raised.
   PyObject *type, *value, *tb;
   PyErr_Fetch(&type, &value, &tb);
-  PyObject* frame = host_frame_object(&f->iframe);
+  PyObject* frame = host_frame_object(f->host);
   if (frame == nullptr) PyErr_Clear();
   PyErr_Restore(type, value, tb);
   if (frame == nullptr) return -1;

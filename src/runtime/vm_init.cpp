@@ -1,7 +1,5 @@
 #include "runtime/vm_init.h"
 
-#include "runtime/frame_clear.h"
-#include "runtime/generator.h"
 #include "runtime/import_hook.h"
 #include "vm/call.h"
 #include "vm/exec_code.h"
@@ -15,8 +13,6 @@ int init_vm() {
   vm::init_names();
   vm::init_exec_code();
   vm::init_calls();
-  init_generator_types();
-  install_frame_clear();
   vm::install_eval_frame_hook();
   if (PyErr_Occurred()) return -1;
   done = true;

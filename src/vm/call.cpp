@@ -1,6 +1,7 @@
 #include "vm/call.h"
 
 #include "vm/eval.h"
+#include "runtime/generator.h"
 
 #include <vector>
 
@@ -293,7 +294,7 @@ bool runs_in_vm(PyThreadState* ts, const HostFrame* h) {
   // called by it)?
   const HostFrame* caller = host_current_frame(ts);
   const ThreadCtx* t = thread_ctx_if_any();
-  if (caller != nullptr && t != nullptr && t->current != nullptr && caller == &t->current->iframe) return true;
+  if (caller != nullptr && t != nullptr && t->current != nullptr && caller == t->current->host) return true;
   return exec_code_of(reinterpret_cast<PyObject*>(h->f_code)) != nullptr;
 }
 
@@ -320,6 +321,8 @@ PyObject* run_host_frame_in_vm(HostFrame* h) {
 // The PEP 523 frame evaluation function (install_eval_frame_hook).
 PyObject* vm_eval_frame(PyThreadState* ts, struct _PyInterpreterFrame* frame, int throwflag) {
   auto* h = reinterpret_cast<HostFrame*>(frame);
+  // A VM generator resumed by the host's send()/throw()/close()/next().
+  if (rt::is_vm_generator_frame(h)) return rt::resume_generator(h, throwflag);
   if (!throwflag && runs_in_vm(ts, h)) return run_host_frame_in_vm(h);
   return _PyEval_EvalFrameDefault(ts, frame, throwflag);
 }

@@ -10,6 +10,7 @@
 
 #include "runtime/function.h"
 #include "runtime/generator.h"
+#include "runtime/host_ceval.h"
 #include "runtime/traceback.h"
 #include "tools/tracer.h"
 #include "vm/call.h"
@@ -62,23 +63,6 @@ constexpr std::array<bool, kOpCount + 1> make_implemented() {
   return a;
 }
 constexpr auto kImplemented = make_implemented();
-
-// Instructions between interrupt checks (signals, other threads).
-constexpr int32_t kBreakerInterval = 1000;
-
-// Signals and thread switches, checked on backward jumps and at RESUME.
-int handle_breaker(ThreadCtx& t) {
-  t.breaker_countdown = kBreakerInterval;
-  if (PyErr_CheckSignals() < 0) return -1;
-  if (Py_MakePendingCalls() < 0) return -1;
-  // Let other Python threads run: the host would drop the GIL on request;
-  // we cannot see the request, so yield it periodically when others exist.
-  PyThreadState* head = PyInterpreterState_ThreadHead(PyThreadState_GetInterpreter(t.tstate));
-  if (head != nullptr && PyThreadState_Next(head) != nullptr) {
-    Py_BEGIN_ALLOW_THREADS Py_END_ALLOW_THREADS
-  }
-  return 0;
-}
 
 using BinaryFunc = PyObject* (*)(PyObject*, PyObject*);
 // Indexed like 3.11's NB_* (BINARY_OP's argument), matching ops.def order.
@@ -267,6 +251,13 @@ PyObject* enter_context(PyObject* mgr, bool async, PyObject** exit) {
   return res;
 }
 
+// A generator's frame has returned or raised: the host's gen_send_ex2 clears
+// it (_PyFrame_Clear: locals in slot order, then what is left on the
+// stack), so its stacktop must count the live slots.
+inline void end_generator_frame(Frame* f, PyObject** sp) {
+  f->host->stacktop = static_cast<int>(sp - f->host->localsplus);
+}
+
 }  // namespace
 
 bool op_implemented(Op op) { return kImplemented[static_cast<size_t>(op)]; }
@@ -310,6 +301,7 @@ PyObject* eval(ThreadCtx& t, Frame* entry, bool throwflag) {
   const Instr* instr = nullptr;
   PyObject** sp;
   PyObject** localsplus;
+  HostFrame* hf;                // f->host
   const Instr* instrs;          // ec->instrs
   _Py_CODEUNIT* code_units;     // the shell's code units (host-visible prev_instr)
   const uint32_t* unit_of;      // code unit of each instruction
@@ -324,12 +316,14 @@ PyObject* eval(ThreadCtx& t, Frame* entry, bool throwflag) {
   // stays the same while this activation runs (host evaluations nested in
   // calls restore it, and copy a changed use_tracing back into it).
   const uint8_t* const use_tracing = &tstate->cframe->use_tracing;
+  const volatile int* const eval_breaker = rt::eval_breaker_of(tstate);
   static PyObject* const empty_str = PyUnicode_New(0, 0);
 
 #define LOAD_FRAME()                \
   do {                              \
     ec = f->ec;                     \
-    localsplus = f->localsplus();   \
+    hf = f->host;                   \
+    localsplus = hf->localsplus;    \
     instrs = ec->instrs;            \
     code_units = ec->code_units;    \
     unit_of = ec->unit_of.data();   \
@@ -355,7 +349,7 @@ PyObject* eval(ThreadCtx& t, Frame* entry, bool throwflag) {
 // the previous instruction (the line tracer compares the two).
 #define TARGET(name) \
   op_##name:         \
-  f->iframe.prev_instr = code_units + unit_of[instr - instrs];
+  hf->prev_instr = code_units + unit_of[instr - instrs];
 #define TOP() (sp[-1])
 #define SECOND() (sp[-2])
 #define THIRD() (sp[-3])
@@ -373,9 +367,12 @@ PyObject* eval(ThreadCtx& t, Frame* entry, bool throwflag) {
     Py_XDECREF(old_);               \
   } while (0)
 #define JUMP_TO(index) (ip = instrs + (index))
-#define CHECK_BREAKER()                                                    \
-  do {                                                                     \
-    if (--t.breaker_countdown < 0 && handle_breaker(t) < 0) goto error;    \
+// The host's eval breaker, tested where 3.11's loop tests it (RESUME,
+// backward jumps, after calls), so signals and asynchronous exceptions
+// land where they land natively.
+#define CHECK_BREAKER()                                                        \
+  do {                                                                         \
+    if (*eval_breaker && rt::handle_eval_breaker(tstate) < 0) goto error;      \
   } while (0)
 
   f->back = saved_current;
@@ -383,7 +380,7 @@ PyObject* eval(ThreadCtx& t, Frame* entry, bool throwflag) {
 
 // Entering a frame (the entry frame, or a callee pushed by CALL).
 start_frame:
-  f->iframe.previous = host_current_frame(tstate);
+  f->host->previous = host_current_frame(tstate);
   if (tstate->recursion_remaining-- <= 0 && _Py_CheckRecursiveCall(tstate, "")) {
     // _Py_CheckRecursiveCall gave the unit back when it raised; take it
     // again, as ceval does, because exit_unwind returns one for this frame
@@ -398,7 +395,7 @@ start_frame:
   t.current = f;
   f->state = FrameState::Running;
   // Join the host's frame chain (the host sees this frame as running).
-  set_host_current_frame(tstate, &f->iframe);
+  set_host_current_frame(tstate, f->host);
   LOAD_FRAME();
   if (dispatch == trace_table) tools::trace_frame_start(f);
   if (throwflag) {
@@ -411,7 +408,7 @@ start_frame:
   DISPATCH();
 
 // Someone listens (or the op is 255, see the tables): `instr` is about to
-// run, f->iframe.prev_instr still shows the instruction run before it.
+// run, f->host->prev_instr still shows the instruction run before it.
 trace_hook: {
   if (tools_listen && !tools::charge_instruction()) {
     // The instruction budget is spent: this frame ends without running its
@@ -439,7 +436,9 @@ op_unimplemented:
   TARGET(PRECALL) DISPATCH();  // 3.11's generic PRECALL does nothing; CALL unpacks bound methods
   TARGET(RESUME) {
     if (ec->warmup < 0) ++ec->warmup;
-    CHECK_BREAKER();
+    // Not after `yield from`/`await` (oparg 2, 3): a signal is handled in
+    // the innermost generator of the chain, as 3.11 (bpo-30039).
+    if (oparg < 2) CHECK_BREAKER();
     DISPATCH();
   }
   TARGET(POP_TOP) {
@@ -630,7 +629,7 @@ op_unimplemented:
     DISPATCH();
   }
   TARGET(COPY_FREE_VARS) {
-    PyObject* closure = f->iframe.f_func->func_closure;
+    PyObject* closure = f->host->f_func->func_closure;
     if (closure == nullptr || PyTuple_GET_SIZE(closure) < static_cast<Py_ssize_t>(oparg)) {
       // Only top-level code of a crafted file can get here without one.
       PyErr_SetString(PyExc_SystemError, "xpython: code with free variables run without a closure");
@@ -1250,7 +1249,7 @@ op_unimplemented:
       // As 3.11's inlined call: while the callee runs, the caller's
       // prev_instr is the CALL's last cache unit (the unit before the next
       // instruction), which f_lasti and tb_lasti show.
-      f->iframe.prev_instr = code_units + unit_of[ip - instrs] - 1;
+      f->host->prev_instr = code_units + unit_of[ip - instrs] - 1;
       Frame* callee = make_call_frame(t, callable, args, npos, kw);
       Py_DECREF(callable);
       if (callee == nullptr) goto error;
@@ -1269,6 +1268,7 @@ op_unimplemented:
       STACK_SHRINK(1);
       goto error;
     }
+    CHECK_BREAKER();
     DISPATCH();
   }
   TARGET(CALL_FUNCTION_EX) {
@@ -1314,6 +1314,7 @@ op_unimplemented:
       STACK_SHRINK(1);
       goto error;
     }
+    CHECK_BREAKER();
     DISPATCH();
   }
   TARGET(MAKE_FUNCTION) {
@@ -1363,19 +1364,14 @@ op_unimplemented:
       goto error;
     }
     SAVE_FRAME();
+    PyObject* gen = rt::make_generator(t, f);
+    if (gen == nullptr) goto error;
+    // The generator owns the frame's data and references now; this call
+    // returns the generator.
     Frame* const back = f->back;
     const bool was_entry = f->is_entry;
-    set_host_current_frame(tstate, f->iframe.previous);
-    Frame* moved = nullptr;
-    PyObject* gen = rt::make_generator(t, f, &moved);
-    if (gen == nullptr) {
-      set_host_current_frame(tstate, &f->iframe);
-      goto error;
-    }
-    // The generator owns the frame now; this call returns the generator.
-    moved->is_entry = false;
-    moved->back = nullptr;
-    moved->state = FrameState::Created;
+    set_host_current_frame(tstate, f->host->previous);
+    t.arena.free(f);
     tstate->recursion_remaining++;
     if (was_entry) {
       t.current = saved_current;
@@ -1409,7 +1405,7 @@ op_unimplemented:
         goto error;
       }
       // Tracebacks and later lasti pushes see the original instruction.
-      f->iframe.prev_instr = code_units + PyLong_AsLong(lasti);
+      f->host->prev_instr = code_units + PyLong_AsLong(lasti);
     }
     if (!is_exception(TOP())) goto error;
     PyObject* val = POP();
@@ -1517,15 +1513,18 @@ op_unimplemented:
       goto error;
     }
     retval = POP();
-    SAVE_FRAME();  // the suspended frame's exact depth, for traversal and send()
+    SAVE_FRAME();
+    // Suspended before the 'return' event, as ceval (a tracer may jump from it).
+    rt::set_generator_suspended(f);
     if ((tools_listen || *use_tracing) && events::frame_return(f, sp, retval, tools_listen) < 0) {
       Py_DECREF(retval);   // a tracer raised: the generator ends with its error
       goto exit_unwind;
     }
     f->state = FrameState::Suspended;
+    hf->stacktop = static_cast<int>(sp - localsplus);   // the host's send()/throw()/gc walk it
     tstate->recursion_remaining++;
-    set_host_current_frame(tstate, f->iframe.previous);
-    f->iframe.previous = nullptr;
+    // gen_send_ex2 unlinks `previous` when this returns.
+    set_host_current_frame(tstate, hf->previous);
     t.current = saved_current;
     return retval;
   }
@@ -1750,16 +1749,14 @@ return_from_frame:
     goto exit_unwind;
   }
   tstate->recursion_remaining++;
-  SAVE_FRAME();  // before the state change: a stopped frame's f->sp must be exact (visible_stack_top)
+  SAVE_FRAME();
   f->state = FrameState::Completed;
-  set_host_current_frame(tstate, f->iframe.previous);
+  set_host_current_frame(tstate, f->host->previous);
   if (f->is_entry) {
-    if (f->owner == FrameOwner::Thread) {
+    if (f->owner == FrameOwner::Thread)
       pop_frame(t, f);
-    } else {
-      f->iframe.previous = nullptr;   // as gen_send_ex2: a finished generator's frame has no f_back
-      clear_frame(f);
-    }
+    else
+      end_generator_frame(f, sp);
     t.current = saved_current;
     return retval;
   }
@@ -1791,7 +1788,7 @@ exception_unwind: {
       Py_XDECREF(v);
     }
     if (h->lasti) {
-      PyObject* lasti = PyLong_FromLong(static_cast<long>(f->iframe.prev_instr - code_units));
+      PyObject* lasti = PyLong_FromLong(static_cast<long>(f->host->prev_instr - code_units));
       if (lasti == nullptr) goto exit_unwind;
       PUSH(lasti);
     }
@@ -1820,16 +1817,14 @@ exit_unwind:
     }
     if (dispatch == trace_table) tools::trace_frame_end(f, sp);
     tstate->recursion_remaining++;
-    SAVE_FRAME();  // before the state change (visible_stack_top)
+    SAVE_FRAME();
     f->state = FrameState::Completed;
-    set_host_current_frame(tstate, f->iframe.previous);
+    set_host_current_frame(tstate, f->host->previous);
     if (f->is_entry) {
-      if (f->owner == FrameOwner::Thread) {
+      if (f->owner == FrameOwner::Thread)
         pop_frame(t, f);
-      } else {
-        f->iframe.previous = nullptr;   // as gen_send_ex2: a finished generator's frame has no f_back
-        clear_frame(f);
-      }
+      else
+        end_generator_frame(f, sp);
       t.current = saved_current;
       return nullptr;
     }

@@ -67,16 +67,16 @@ Frame* push_frame(ThreadCtx& t, ExecCode* ec, PyObject* func, PyObject* locals) 
     return nullptr;
   }
   auto* f = static_cast<Frame*>(mem);
+  f->host = reinterpret_cast<HostFrame*>(f + 1);
   auto* fn = reinterpret_cast<PyFunctionObject*>(func);
   f->ec = ec;
   f->back = nullptr;
   f->ip = ec->instrs;
-  f->sp = f->iframe.localsplus + ec->nlocalsplus;
-  f->gen = nullptr;
+  f->sp = f->host->localsplus + ec->nlocalsplus;
   f->owner = FrameOwner::Thread;
   f->state = FrameState::Created;
   f->is_entry = false;
-  HostFrame& h = f->iframe;
+  HostFrame& h = *f->host;
   h.f_func = reinterpret_cast<PyFunctionObject*>(Py_NewRef(func));
   h.f_globals = fn->func_globals;
   h.f_builtins = fn->func_builtins;
@@ -94,7 +94,7 @@ Frame* push_frame(ThreadCtx& t, ExecCode* ec, PyObject* func, PyObject* locals) 
 
 void clear_frame(Frame* f) {
   if (f->ec == nullptr) return;  // already cleared
-  HostFrame& h = f->iframe;
+  HostFrame& h = *f->host;
   PyObject** top = f->sp ? f->sp : f->stack_base();
   h.stacktop = static_cast<int>(top - h.localsplus);
   f->ec = nullptr;
@@ -125,29 +125,6 @@ void clear_frame(Frame* f) {
 void pop_frame(ThreadCtx& t, Frame* f) {
   clear_frame(f);
   t.arena.free(f);
-}
-
-Frame* move_frame_to_heap(ThreadCtx& t, Frame* f) {
-  const size_t bytes = Frame::bytes_for(f->ec);
-  auto* h = static_cast<Frame*>(std::malloc(bytes));
-  if (h == nullptr) {
-    PyErr_NoMemory();
-    return nullptr;
-  }
-  std::memcpy(static_cast<void*>(h), static_cast<const void*>(f), bytes);
-  h->sp = h->iframe.localsplus + (f->sp - f->iframe.localsplus);
-  h->owner = FrameOwner::Generator;
-  h->is_entry = false;
-  h->back = nullptr;
-  h->iframe.previous = nullptr;
-  rt::host_frame_moved(&h->iframe);
-  t.arena.free(f);
-  return h;
-}
-
-void free_heap_frame(Frame* f) {
-  clear_frame(f);
-  std::free(f);
 }
 
 }  // namespace xp::vm

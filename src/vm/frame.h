@@ -10,7 +10,7 @@
 // globals() and zero-argument super() all work on them unchanged.
 //
 // Frames of ordinary calls live in a per-thread LIFO arena (no malloc per
-// call); a generator's frame is moved to the heap and owned by the generator.
+// call); a generator's frame is moved into a host generator object (RETURN_GENERATOR).
 #pragma once
 
 #include "core/python.h"
@@ -49,48 +49,47 @@ enum class FrameState : uint8_t {
 
 enum class FrameOwner : uint8_t { Thread, Generator };
 
+// The VM's state of one activation. Its host interpreter frame (`host`)
+// follows it in memory for a thread frame (the arena's allocation is this
+// struct, then the HostFrame and its slots); a generator's frame is the
+// host generator object's own `gi_iframe`, and this struct then sits in
+// the generator's spare slots past the frame (runtime/generator.cpp), so
+// that the host's generator methods, which know only gi_iframe, drive it.
 struct Frame {
-  ExecCode* ec;              // borrowed; kept alive by iframe.f_code (nullptr once cleared)
+  ExecCode* ec;              // borrowed; kept alive by host->f_code (nullptr once cleared)
   Frame* back;               // the VM frame that was running when this one started
   const Instr* ip;           // next instruction (saved while not running)
   PyObject** sp;             // stack pointer (saved while not running)
-  PyObject* gen;             // borrowed: owning generator object, if any
+  HostFrame* host;           // the host interpreter frame (see above)
   FrameOwner owner;
   FrameState state;
   bool is_entry;             // returning from this frame returns from eval()
-  HostFrame iframe;          // must stay last: its localsplus array runs on
 
-  PyObject** localsplus() { return iframe.localsplus; }
-  PyObject** stack_base() { return iframe.localsplus + ec->nlocalsplus; }
-  PyObject* globals() const { return iframe.f_globals; }
-  PyObject* builtins() const { return iframe.f_builtins; }
-  PyObject* locals() const { return iframe.f_locals; }
-  PyObject* func() const { return reinterpret_cast<PyObject*>(iframe.f_func); }
-  PyObject* code() const { return reinterpret_cast<PyObject*>(iframe.f_code); }
+  PyObject** localsplus() { return host->localsplus; }
+  PyObject** stack_base() { return host->localsplus + ec->nlocalsplus; }
+  PyObject* globals() const { return host->f_globals; }
+  PyObject* builtins() const { return host->f_builtins; }
+  PyObject* locals() const { return host->f_locals; }
+  PyObject* func() const { return reinterpret_cast<PyObject*>(host->f_func); }
+  PyObject* code() const { return reinterpret_cast<PyObject*>(host->f_code); }
   uint32_t instr_index() const { return static_cast<uint32_t>(ip - ec->instrs); }
   // Points the host-visible instruction pointer at instruction `index`.
-  void set_prev_instr(uint32_t index) { iframe.prev_instr = ec->code_units + ec->unit_of[index]; }
+  void set_prev_instr(uint32_t index) { host->prev_instr = ec->code_units + ec->unit_of[index]; }
+  // A thread frame's allocation: this struct, the host frame, its slots.
   static size_t bytes_for(const ExecCode* ec) {
-    return sizeof(Frame) + sizeof(PyObject*) * static_cast<size_t>(ec->framesize);
-  }
-  static Frame* from_host(HostFrame* h) {
-    return reinterpret_cast<Frame*>(reinterpret_cast<char*>(h) - offsetof(Frame, iframe));
+    return sizeof(Frame) + sizeof(HostFrame) + sizeof(PyObject*) * static_cast<size_t>(ec->framesize);
   }
 };
+static_assert(sizeof(Frame) % sizeof(PyObject*) == 0, "a Frame fills whole slots of a generator");
 
-// The end of the frame's live slots (locals, then the value stack) as
-// code outside eval() may see them, or nullptr while the frame executes.
-// eval() keeps a running frame's stack pointer in a register and stores
-// f->sp only at some points (calls, yields), so for a Running frame f->sp
-// is stale: the collector (generator traversal) and anything else that
-// walks a frame's slots must skip a running frame, as CPython's do (its
-// executing frames have stacktop -1). f->sp is exact in every other state:
-// eval() saves it before a frame stops running (YIELD_VALUE,
-// RETURN_GENERATOR, returning, unwinding), and generator code that pushes
-// or pops on a suspended frame (send, throw) updates it.
-inline PyObject** visible_stack_top(const Frame* f) {
-  return f->state == FrameState::Running ? nullptr : f->sp;
-}
+// A frame's slots as the host may walk them (the collector's traversal of
+// a generator, _PyFrame_Clear, take_ownership): HostFrame::stacktop is -1
+// while the frame runs (eval() keeps the stack pointer in a register, so
+// the slots above the real top may hold popped, freed objects; CPython's
+// executing frames have stacktop -1 too) and exact whenever it is not
+// running: eval() sets it before a generator frame stops (RETURN_GENERATOR,
+// YIELD_VALUE, return, unwinding), and the host's generator code that
+// pushes or pops on a suspended frame (send, throw) moves it.
 
 // LIFO allocator for thread frames, in chunks.
 class FrameArena {
@@ -139,7 +138,6 @@ struct ThreadCtx {
   PyThreadState* tstate = nullptr;
   Frame* current = nullptr;        // innermost running VM frame on this thread
   FrameArena arena;
-  int32_t breaker_countdown = 0;   // interrupt checks are due when this drops below 0
 };
 
 // This thread's VM state (created on first use).
@@ -167,9 +165,5 @@ Frame* push_frame(ThreadCtx& t, ExecCode* ec, PyObject* func, PyObject* locals);
 void clear_frame(Frame* f);
 // clear_frame() + returns the memory to the arena (thread frames only).
 void pop_frame(ThreadCtx& t, Frame* f);
-// Moves a thread frame to a heap block (for a generator); the thread frame's
-// memory is released without touching references (they move).
-Frame* move_frame_to_heap(ThreadCtx& t, Frame* f);
-void free_heap_frame(Frame* f);   // clear_frame() + free
 
 }  // namespace xp::vm
