@@ -184,11 +184,11 @@ const Instr* before_instruction(Frame* f, const Instr* instr, PyObject*** sp, bo
   return ec->instrs + target;
 }
 
-int frame_return(Frame* f, PyObject** sp, PyObject* retval, bool tools) {
-  if (tools) tools::trace_frame_end(f, sp);
+int frame_return(Frame* f, PyObject*** sp, PyObject* retval, bool tools) {
+  if (tools) tools::trace_frame_end(f, *sp);
   PyThreadState* const ts = PyThreadState_Get();
   if (!ts->cframe->use_tracing) return 0;
-  StackShown shown(f, &sp);
+  StackShown shown(f, sp);
   return function_exit(ts, f, retval);
 }
 

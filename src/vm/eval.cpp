@@ -1516,10 +1516,13 @@ op_unimplemented:
     SAVE_FRAME();
     // Suspended before the 'return' event, as ceval (a tracer may jump from it).
     rt::set_generator_suspended(f);
-    if ((tools_listen || *use_tracing) && events::frame_return(f, sp, retval, tools_listen) < 0) {
+    if ((tools_listen || *use_tracing) && events::frame_return(f, &sp, retval, tools_listen) < 0) {
       Py_DECREF(retval);   // a tracer raised: the generator ends with its error
       goto exit_unwind;
     }
+    // (A tracer's f_lineno from that event moved prev_instr and popped
+    // through sp: resume_generator goes on from there, as ceval.)
+    SAVE_FRAME();
     f->state = FrameState::Suspended;
     hf->stacktop = static_cast<int>(sp - localsplus);   // the host's send()/throw()/gc walk it
     tstate->recursion_remaining++;
@@ -1744,7 +1747,7 @@ op_unimplemented:
 
 // ---- leaving frames --------------------------------------------------------------------------------------
 return_from_frame:
-  if ((tools_listen || *use_tracing) && events::frame_return(f, sp, retval, tools_listen) < 0) {
+  if ((tools_listen || *use_tracing) && events::frame_return(f, &sp, retval, tools_listen) < 0) {
     Py_DECREF(retval);   // a tracer raised in the 'return' event: the frame raises
     goto exit_unwind;
   }

@@ -24,7 +24,7 @@
 namespace xp::vm::events {
 
 // Before `instr` runs in `f`; `*sp` is the value-stack top and
-// f->iframe.prev_instr still shows the instruction executed before. The
+// f->host->prev_instr still shows the instruction executed before. The
 // host's 'call' (at RESUME), 'line' and 'opcode' events. Returns the
 // instruction to run: `instr`, another one if a tracer set f_lineno (its
 // stack pops are in `*sp`), or nullptr with an exception set if a tracer
@@ -40,10 +40,11 @@ int throw_entry(Frame* f, PyObject** sp);
 // 'exception' event of this frame.
 PySendResult traced_send(Frame* f, PyObject** sp, PyObject* receiver, PyObject* v, PyObject** result);
 
-// The frame returns or yields `retval` (not yet released); sp is the stack
-// top after the value was popped. -1 if a tracer raised: the frame then
+// The frame returns or yields `retval` (not yet released); `*sp` is the
+// stack top after the value was popped (a tracer's jump from a yield's
+// 'return' event pops through it). -1 if a tracer raised: the frame then
 // unwinds with that error instead.
-int frame_return(Frame* f, PyObject** sp, PyObject* retval, bool tools);
+int frame_return(Frame* f, PyObject*** sp, PyObject* retval, bool tools);
 
 // An exception was raised in `f` (its traceback entry made): 'exception'.
 void exception(Frame* f, PyObject** sp);
