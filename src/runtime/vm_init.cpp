@@ -4,6 +4,7 @@
 #include "runtime/generator.h"
 #include "runtime/import_hook.h"
 #include "vm/call.h"
+#include "vm/eval.h"
 #include "vm/exec_code.h"
 #include "vm/ops_support.h"
 
@@ -18,6 +19,7 @@ int init_vm() {
   init_generator_types();
   install_frame_clear();
   vm::install_eval_frame_hook();
+  if (vm::install_trace_watch() < 0) return -1;
   if (PyErr_Occurred()) return -1;
   done = true;
   return 0;
