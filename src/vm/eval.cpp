@@ -114,6 +114,7 @@ void maybe_disarm(PyThreadState* ts) {
         return;
       }
   g_armed = false;
+  g_disarm_skip = 0;
   for (size_t i = 0; i < kDispatchSize; ++i) g_dispatch[i] = g_op_code[i];
 }
 
