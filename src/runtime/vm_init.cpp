@@ -2,6 +2,7 @@
 
 #include "runtime/import_hook.h"
 #include "vm/call.h"
+#include "vm/eval.h"
 #include "vm/exec_code.h"
 #include "vm/ops_support.h"
 
@@ -14,6 +15,7 @@ int init_vm() {
   vm::init_exec_code();
   vm::init_calls();
   vm::install_eval_frame_hook();
+  if (vm::install_trace_watch() < 0) return -1;
   if (PyErr_Occurred()) return -1;
   done = true;
   return 0;

@@ -4,8 +4,9 @@
 // functions push a frame and continue in this same loop (no C recursion);
 // host code calls interpreted functions through their vectorcall, which
 // re-enters eval() with an entry frame. Exceptions unwind through the 3.11
-// exception table. Tracing costs nothing when off: the loop dispatches
-// through a second table whose every entry first calls the tracer.
+// exception table. Tracing costs nothing when off: the dispatch table is
+// switched to one whose every entry first calls the tracer when a hook may
+// appear (see g_dispatch).
 #include "vm/eval.h"
 
 #include "runtime/function.h"
@@ -22,6 +23,7 @@
 #include <cpython/longintrepr.h>
 
 #include <array>
+#include <cstring>
 
 namespace xp::vm {
 
@@ -63,6 +65,69 @@ constexpr std::array<bool, kOpCount + 1> make_implemented() {
   return a;
 }
 constexpr auto kImplemented = make_implemented();
+
+// ---- the dispatch table, told when a host hook may appear -------------------
+// Untraced activations dispatch through g_dispatch with no test of their own.
+// While nobody may listen it holds each op's code (g_op_code); as soon as
+// the host is about to set or clear a trace or profile function, in any
+// thread (its _PyEval_SetTrace/_PyEval_SetProfile raise the audit events
+// "sys.settrace"/"sys.setprofile" first, whichever way they are reached:
+// sys.settrace, threading, cProfile's enable(), PyEval_SetTrace from C), the
+// audit hook below arms the table: every entry leads to trace_hook, so every
+// VM frame, suspended or running, sees the change at its next instruction,
+// exactly where CPython 3.11's `opcode |= cframe.use_tracing` sees it (also
+// when the hook is set by a __del__, a property or a C callback in the middle
+// of an instruction). trace_hook reads the thread's use_tracing byte; it
+// disarms the table once no thread of any interpreter has a hook left.
+constexpr size_t kDispatchSize = 512;
+static_assert(kOpCount < static_cast<int>(kDispatchSize), "dispatch tables hold 512 entries");
+void* g_op_code[kDispatchSize];    // each op's code; filled by eval()'s first call
+void* g_dispatch[kDispatchSize];   // g_op_code, or every entry trace_hook while armed
+void* g_trace_hook = nullptr;      // set with g_op_code
+bool g_armed = false;
+// The audit hook is installed and will still be told (the host clears its
+// hooks at finalisation, after telling them): while false, the table stays armed.
+bool g_watch_live = false;
+int g_disarm_skip = 0;             // trace_hook visits before the next thread walk
+
+void arm_dispatch() {
+  g_armed = true;
+  if (g_trace_hook != nullptr)
+    for (void*& e : g_dispatch) e = g_trace_hook;
+}
+
+bool thread_hooks(const PyThreadState* ts) {
+  return ts->c_tracefunc != nullptr || ts->c_profilefunc != nullptr;
+}
+
+// At trace_hook with use_tracing 0: the armed table goes back to the ops if no
+// thread has a hook. The walk is skipped for a while when another thread has
+// one (that thread may trace for long; this one then pays the visits only).
+void maybe_disarm(PyThreadState* ts) {
+  if (!g_watch_live || thread_hooks(ts) || --g_disarm_skip > 0) return;
+  for (PyInterpreterState* is = PyInterpreterState_Head(); is != nullptr; is = PyInterpreterState_Next(is))
+    for (PyThreadState* o = PyInterpreterState_ThreadHead(is); o != nullptr; o = PyThreadState_Next(o))
+      if (thread_hooks(o)) {
+        g_disarm_skip = 256;
+        return;
+      }
+  g_armed = false;
+  g_disarm_skip = 0;
+  for (size_t i = 0; i < kDispatchSize; ++i) g_dispatch[i] = g_op_code[i];
+}
+
+int watch_audit(const char* event, PyObject*, void*) {
+  if (event[0] == 's' && std::strncmp(event, "sys.set", 7) == 0 &&
+      (std::strcmp(event + 7, "trace") == 0 || std::strcmp(event + 7, "profile") == 0)) {
+    arm_dispatch();
+  } else if (event[0] == 'c' && std::strcmp(event, "cpython._PySys_ClearAuditHooks") == 0) {
+    g_watch_live = false;  // no more events: stay armed (exact, slower) until exit
+    arm_dispatch();
+  } else if (event[0] == 'x' && std::strcmp(event, "xpython.trace_watch") == 0) {
+    g_watch_live = true;
+  }
+  return 0;
+}
 
 using BinaryFunc = PyObject* (*)(PyObject*, PyObject*);
 // Indexed like 3.11's NB_* (BINARY_OP's argument), matching ops.def order.
@@ -262,37 +327,42 @@ inline void end_generator_frame(Frame* f, PyObject** sp) {
 
 bool op_implemented(Op op) { return kImplemented[static_cast<size_t>(op)]; }
 
+int install_trace_watch() {
+  if (g_watch_live) return 0;
+  if (PySys_AddAuditHook(watch_audit, nullptr) < 0) return -1;
+  // The host refuses the hook silently if an existing audit hook raises
+  // RuntimeError: a private event tells whether it is in place (if not, the
+  // table stays armed and every instruction asks the byte, as before).
+  if (PySys_Audit("xpython.trace_watch", nullptr) < 0) PyErr_Clear();
+  // Armed from the start: a hook may have been set before (the module
+  // imported under coverage); the first untraced instruction disarms.
+  arm_dispatch();
+  return 0;
+}
+
 PyObject* eval(ThreadCtx& t, Frame* entry, bool throwflag) {
   // ---- dispatch tables -------------------------------------------------------
-  // Every dispatch ORs the host's `use_tracing` byte (0, or 255 while a
-  // sys.settrace/sys.setprofile function listens in this thread) into the op,
-  // as CPython 3.11's own loop does: 255 and 511 (op | 255 for the ops above
-  // 255) lead to trace_hook, so the traced path costs nothing when off. The
-  // tables have 512 entries; the op that is 255 itself also passes through
-  // trace_hook, which then just runs it.
-  constexpr size_t kDispatchSize = 512;
-  static_assert(kOpCount < 511, "dispatch tables hold 512 entries");
-  static void* op_labels[kDispatchSize];   // each op's code (trace_hook goes on here)
-  static void* op_table[kDispatchSize];    // op_labels, but 255 and 511 lead to trace_hook
-  static void* trace_table[kDispatchSize]; // every entry leads to trace_hook
+  // g_dispatch (above) for untraced activations: no per-instruction test.
+  // The VM's own tools (-v tracer, opcode statistics) listen to every
+  // instruction of this activation: trace_table, whose every entry leads to
+  // trace_hook. trace_hook goes on to g_op_code.
+  static void* trace_table[kDispatchSize];
   static bool tables_ready = false;
   if (!tables_ready) {
     for (size_t i = 0; i < kDispatchSize; ++i) {
-      op_labels[i] = &&op_unimplemented;
+      g_op_code[i] = &&op_unimplemented;
       trace_table[i] = &&trace_hook;
     }
-#define XP_LABEL(name) op_labels[static_cast<size_t>(Op::name)] = &&op_##name;
+#define XP_LABEL(name) g_op_code[static_cast<size_t>(Op::name)] = &&op_##name;
     XP_VM_OPS(XP_LABEL)
 #undef XP_LABEL
-    for (size_t i = 0; i < kDispatchSize; ++i) op_table[i] = op_labels[i];
-    op_table[255] = &&trace_hook;
-    op_table[511] = &&trace_hook;
+    g_trace_hook = &&trace_hook;
+    for (size_t i = 0; i < kDispatchSize; ++i) g_dispatch[i] = g_op_code[i];
+    if (g_armed || !g_watch_live) arm_dispatch();
     tables_ready = true;
   }
-  // The VM's own tools (-v tracer, opcode statistics) listen to every
-  // instruction of this activation: every entry leads to trace_hook.
   const bool tools_listen = tools::tracing_enabled();
-  void* const* dispatch = tools_listen ? trace_table : op_table;
+  void* const* const dispatch = tools_listen ? trace_table : g_dispatch;
 
   // ---- registers -------------------------------------------------------------
   Frame* f = entry;
@@ -312,9 +382,11 @@ PyObject* eval(ThreadCtx& t, Frame* entry, bool throwflag) {
   PyObject* retval = nullptr;
   Frame* const saved_current = t.current;
   PyThreadState* const tstate = t.tstate;
-  // The host's "someone traces or profiles this thread" byte. tstate->cframe
-  // stays the same while this activation runs (host evaluations nested in
-  // calls restore it, and copy a changed use_tracing back into it).
+  // The host's "someone traces or profiles this thread" byte, read by
+  // trace_hook and at frame exits, exceptions, SEND and host calls.
+  // tstate->cframe stays the same while this activation runs (host
+  // evaluations nested in calls restore it, and copy a changed use_tracing
+  // back into it).
   const uint8_t* const use_tracing = &tstate->cframe->use_tracing;
   const volatile int* const eval_breaker = rt::eval_breaker_of(tstate);
   static PyObject* const empty_str = PyUnicode_New(0, 0);
@@ -341,7 +413,7 @@ PyObject* eval(ThreadCtx& t, Frame* entry, bool throwflag) {
   do {                                                                      \
     instr = ip++;                                                           \
     oparg = instr->arg;                                                     \
-    goto* dispatch[static_cast<size_t>(instr->op) | *use_tracing];          \
+    goto* dispatch[static_cast<size_t>(instr->op)];                         \
   } while (0)
 // Every instruction first moves the host frame's prev_instr, so that the
 // host (sys._getframe, tracebacks, locals()) always sees the right line.
@@ -410,6 +482,12 @@ start_frame:
 // Someone listens (or the op is 255, see the tables): `instr` is about to
 // run, f->host->prev_instr still shows the instruction run before it.
 trace_hook: {
+  if (!tools_listen && !*use_tracing) {
+    // Armed, but this thread is not traced (inside a tracer, another thread's
+    // hook, or the hook was just removed): the instruction runs as usual.
+    maybe_disarm(tstate);
+    goto* g_op_code[static_cast<size_t>(instr->op)];
+  }
   if (tools_listen && !tools::charge_instruction()) {
     // The instruction budget is spent: this frame ends without running its
     // handlers (each caller then does the same at its next instruction).
@@ -424,7 +502,7 @@ trace_hook: {
     ip = next + 1;
     oparg = next->arg;
   }
-  goto* op_labels[static_cast<size_t>(instr->op)];
+  goto* g_op_code[static_cast<size_t>(instr->op)];
 }
 
 op_unimplemented:

@@ -17,6 +17,12 @@ namespace xp::vm {
 // current instruction (generator.throw()).
 PyObject* eval(ThreadCtx& t, Frame* f, bool throwflag);
 
+// Installs the audit hook through which eval() learns that a host trace or
+// profile function may appear ("sys.settrace"/"sys.setprofile"): untraced
+// code then pays nothing per instruction. Once, at VM set-up; 0, or -1 with
+// a Python error set. Without it every instruction passes the trace check.
+int install_trace_watch();
+
 // Runs a code object (no arguments) with explicit globals/locals, as exec()
 // does: module bodies, class bodies, exec/eval of compiled strings.
 // `locals` may be nullptr for an optimised code object. Returns a new

@@ -11,12 +11,13 @@
 // - the VM's tools: the -v/-vv instruction tracer and opcode statistics
 //   (tools/tracer.h), and the debugger to come.
 //
-// Nothing is paid while nobody listens: eval() ORs the host's use_tracing
-// byte (0 or 255, as CPython 3.11's loop does) into every dispatch, so an
-// instruction reaches before_instruction() only while a host hook is set
-// (and the thread is not inside one), or when the tools asked for every
-// instruction of the activation; the other calls here sit on frame exits,
-// exceptions and host calls behind the same byte.
+// Nothing is paid while nobody listens: eval()'s dispatch table leads to
+// its trace hook only after the host announced a trace or profile function
+// (the "sys.settrace"/"sys.setprofile" audit events), so an instruction
+// reaches before_instruction() only while a host hook is set and the
+// thread's use_tracing byte says so (the thread is not inside a hook), or
+// when the tools asked for every instruction of the activation; the other
+// calls here sit on frame exits, exceptions and host calls behind that byte.
 #pragma once
 
 #include "vm/frame.h"
