@@ -121,6 +121,16 @@ class Mutator:
         for o in self.ops:
             self.by_caches.setdefault(self.caches[o], []).append(o)
         self.jumps = set(dis.hasjrel) | set(dis.hasjabs)
+        # What the host's deopt_code (codeobject.c, behind `co_code`,
+        # marshal.dumps, code.replace's own checks: none) takes as the inline
+        # caches of each opcode byte: a specialised opcode counts as its base
+        # instruction, whose caches dis does not list under the specialised
+        # name.
+        self.host_caches = []
+        for o in range(256):
+            name = dis._all_opname[o]
+            base = dis.deoptmap.get(name, name)
+            self.host_caches.append(self.caches[dis._all_opmap[base]] if base in dis._all_opmap else 0)
         self.const_pool = [None, True, False, 0, 1, -1, 2 ** 70, 1.5, "", "x", b"", (), (1, 2), ("a",),
                            frozenset(), Ellipsis]
 
@@ -204,7 +214,24 @@ class Mutator:
         elif kind == "argcount":
             field = r.choice(["co_argcount", "co_kwonlyargcount", "co_posonlyargcount"])
             return code.replace(**{field: max(0, getattr(code, field) + r.choice([-1, 1]))})
+        if not self.host_safe(b):
+            # CPython 3.11 writes CACHE units for the last instruction's
+            # caches without checking the length (deopt_code), past the end
+            # of the bytes object, whenever anything reads co_code of such a
+            # code object (marshal.dumps in _write_pyc, hasattr in _codes):
+            # heap corruption in the worker, by the fuzzer itself (issue 6).
+            # The host cannot hold this bytecode safely, so it is not
+            # buildable here; xpython's reader refuses it anyway ("inline
+            # cache runs past the end of co_code", test_crafted_bytecode).
+            raise ValueError("fuzz_exec: the last instruction's inline caches run past the end")
         return code.replace(co_code=bytes(b))
+
+    def host_safe(self, b):
+        """Does deopt_code's walk over `b` stay inside it?"""
+        i = 0
+        while i < len(b):
+            i += 2 + 2 * self.host_caches[b[i]]
+        return i == len(b)
 
     def mutate(self, module):
         for _ in range(self.rng.choice([1, 1, 1, 2, 2, 3])):

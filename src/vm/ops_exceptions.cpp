@@ -214,6 +214,18 @@ PyObject* prep_reraise_star(PyObject* orig, PyObject* excs) {
     PyErr_SetString(PyExc_SystemError, "PREP_RERAISE_STAR: expected a list of exceptions");
     return nullptr;
   }
+  // The list is built by the handlers' own code (LIST_APPEND), so mutated
+  // bytecode can put anything in it; the metadata compare and the leaf
+  // walk below read every item as an exception (CPython only asserts it).
+  // The executor fuzzer found this (a heap-buffer-overflow read).
+  for (Py_ssize_t i = 0; i < PyList_GET_SIZE(excs); i++) {
+    PyObject* e = PyList_GET_ITEM(excs, i);
+    if (e != Py_None && !PyExceptionInstance_Check(e)) {
+      PyErr_Format(PyExc_SystemError, "PREP_RERAISE_STAR: expected an exception or None in the list, found %.200s",
+                   Py_TYPE(e)->tp_name);
+      return nullptr;
+    }
+  }
   Py_ssize_t numexcs = PyList_GET_SIZE(excs);
   if (numexcs == 0) return Py_NewRef(Py_None);
 

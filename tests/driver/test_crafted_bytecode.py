@@ -34,8 +34,46 @@ def op(name):
 
 
 def write_pyc(code, path):
+    """A code object, or the raw bytes of a whole .pyc (cache_past_end)."""
     with open(path, "wb") as f:
-        f.write(importlib.util.MAGIC_NUMBER + b"\0" * 12 + marshal.dumps(code))
+        f.write(code if isinstance(code, bytes) else importlib.util.MAGIC_NUMBER + b"\0" * 12 + marshal.dumps(code))
+
+
+def cache_past_end(opname):
+    """(co_code, .pyc bytes) of module code whose last instruction is
+    `opname` with its inline caches cut off by the end of co_code. No host
+    code object of this may exist: CPython 3.11's deopt_code (behind
+    `co_code` and marshal.dumps) writes the missing CACHE units past the
+    end of the bytes object -- issue 6's heap corruption, done by the
+    executor fuzzer's own worker to its mutants. So valid code is
+    marshalled and the opcode patched in the file."""
+    c = module("x = 1\nprint(x)\n", "cache_past_end")
+    data, b = marshal.dumps(c), c.co_code
+    assert data.count(b) == 1
+    nb = bytearray(b)
+    nb[-2] = dis._all_opmap[opname]
+    return bytes(nb), importlib.util.MAGIC_NUMBER + b"\0" * 12 + data.replace(b, bytes(nb))
+
+
+def check_fuzzer_refuses(source_dir):
+    """fuzz_exec's mutator must never build such code (it counts it as not
+    buildable), also for a specialised opcode, whose caches dis lists under
+    the base name only; and it must accept the valid original."""
+    import random
+    sys.path.insert(0, os.path.join(source_dir, "fuzz"))
+    import fuzz_exec
+    m = fuzz_exec.Mutator(random.Random(0))
+    bad = 0
+    if not m.host_safe(module("x = 1\nprint(x)\n", "ok").co_code):
+        print("FAIL fuzz_exec refuses valid code")
+        bad += 1
+    for name in ("LOAD_ATTR", "CALL", "LOAD_ATTR_ADAPTIVE", "BINARY_OP_ADD_INT"):
+        if m.host_safe(cache_past_end(name)[0]):
+            print("FAIL fuzz_exec would build code ending in %s without its caches" % name)
+            bad += 1
+        else:
+            print("ok   fuzz_exec refuses code ending in %s without its caches" % name)
+    return bad
 
 
 def module(body, name):
@@ -206,6 +244,11 @@ def cases():
                                           for k in outer.co_consts))
     out["store_fast_into_free_var"] = (c.replace(co_consts=tuple(outer if hasattr(k, "co_code") else k
                                                                   for k in c.co_consts)), REJECT)
+    # The last instruction's inline caches run past the end (the loader
+    # must refuse it; the host itself cannot even hold it, see
+    # cache_past_end), plain and as a specialised opcode.
+    out["cache_past_end"] = (cache_past_end("LOAD_ATTR")[1], REJECT)
+    out["cache_past_end_specialised"] = (cache_past_end("LOAD_ATTR_ADAPTIVE")[1], REJECT)
     return out
 
 
@@ -239,6 +282,8 @@ def main():
                 continue
             print("ok   %-24s %s" % (name, verdict))
     print("%d/%d crafted programs ended cleanly" % (len(cases()) - failures, len(cases())))
+    if args.source_dir:
+        failures += check_fuzzer_refuses(args.source_dir)
     return 1 if failures else 0
 
 
