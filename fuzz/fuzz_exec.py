@@ -36,6 +36,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -416,7 +417,11 @@ class Worker:
 def _verdict(w):
     """None if the worker ended well, else a description of the crash."""
     rc = w.proc.returncode
-    text = w.log_text()
+    # A refused huge allocation (allocator_may_return_null=1: a MemoryError
+    # for the mutant) is logged as "==PID==WARNING: AddressSanitizer failed
+    # to allocate ...": an outcome, not a crash.
+    text = "\n".join(l for l in w.log_text().splitlines()
+                     if not re.match(r"==\d+==WARNING: AddressSanitizer failed to allocate", l))
     marked = [m for m in CRASH_MARKS if m in text]
     if rc == 0 and not marked:
         return None
