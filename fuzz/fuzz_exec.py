@@ -468,6 +468,20 @@ def _minimise(args, work, files):
     return seq
 
 
+
+def _portable_log(text):
+    """A kept log names no path of this machine: the checkout becomes
+    <repo>, the host's prefix <python>, the directory CPython was built in
+    <cpython-build> (the log is committed with its input)."""
+    repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    subs = [(repo, "<repo>"), (sys.prefix, "<python>"), (os.path.expanduser("~"), "<home>")]
+    text = re.sub(r"/tmp/python-build\.[0-9.]+/Python-[0-9.]+", "<cpython-build>", text)
+    for path, mark in subs:
+        if path and path != "/":
+            text = text.replace(path, mark)
+    # Worker folders and other worktrees of the same checkout.
+    return re.sub(r"/[^\s:'\"()]*/(fuzz|src|tests|build[\w-]*)/", lambda m: "<repo>/" + m.group(1) + "/", text)
+
 def _save_crash(w, verdict, args, work):
     """Keeps the crash in the regression folder: crash-SHA1.pyc if the
     mutant crashes alone, else a folder crash-SHA1/ of the mutants that must
@@ -498,7 +512,7 @@ def _save_crash(w, verdict, args, work):
         for k, p in enumerate(seq):
             shutil.copyfile(p, os.path.join(dest, "%02d.pyc" % k))
     with open(os.path.join(args.regressions, name + ".log"), "w") as f:
-        f.write(verdict + note + "\n" + log[-20000:])
+        f.write(verdict + note + "\n" + _portable_log(log[-20000:]))
     print("fuzz_exec: CRASH (%s); saved %s (%d mutant%s)%s\n%s"
           % (verdict, dest, len(seq), "" if len(seq) == 1 else "s run in order", note, log[-4000:]))
     return dest

@@ -180,12 +180,7 @@ PyObject* make_generator(vm::ThreadCtx& t, Frame* f) {
   return reinterpret_cast<PyObject*>(gen);
 }
 
-bool is_vm_generator_frame(HostFrame* h) {
-  // Only RETURN_GENERATOR of a VM frame makes a generator-owned frame whose
-  // function is interpreted: the host never evaluates such a function's
-  // frames itself (the frame hook sends them to the VM).
-  return h->owner == FRAME_OWNED_BY_GENERATOR && vm::is_vm_function(reinterpret_cast<PyObject*>(h->f_func));
-}
+static_assert(kFrameOwnedByGenerator == FRAME_OWNED_BY_GENERATOR, "3.11's frame owner values");
 
 PyObject* resume_generator(HostFrame* h, int throwflag) {
   Frame* f = trailer_of(h, vm::exec_code_of_code(reinterpret_cast<PyObject*>(h->f_code)));

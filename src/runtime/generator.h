@@ -2,6 +2,7 @@
 // objects around VM frames (see generator.cpp).
 #pragma once
 
+#include "vm/call.h"
 #include "vm/frame.h"
 
 namespace xp::rt {
@@ -15,8 +16,14 @@ namespace xp::rt {
 PyObject* make_generator(vm::ThreadCtx& t, vm::Frame* f);
 
 // Whether host frame `h` is the frame of a generator made by
-// make_generator (the PEP 523 function sends those here).
-bool is_vm_generator_frame(vm::HostFrame* h);
+// make_generator (the PEP 523 function, which every host frame passes,
+// sends those here). Only RETURN_GENERATOR of a VM frame makes a
+// generator-owned frame whose function is interpreted: the host never
+// evaluates such a function's frames itself.
+inline constexpr char kFrameOwnedByGenerator = 1;   // 3.11's FRAME_OWNED_BY_GENERATOR
+inline bool is_vm_generator_frame(vm::HostFrame* h) {
+  return h->owner == kFrameOwnedByGenerator && vm::is_vm_function(reinterpret_cast<PyObject*>(h->f_func));
+}
 // Runs such a frame for the host's gen_send_ex2 (_PyEval_EvalFrame's
 // contract: the result of a yield or return, nullptr with an error set).
 PyObject* resume_generator(vm::HostFrame* h, int throwflag);

@@ -1327,7 +1327,7 @@ op_unimplemented:
       // As 3.11's inlined call: while the callee runs, the caller's
       // prev_instr is the CALL's last cache unit (the unit before the next
       // instruction), which f_lasti and tb_lasti show.
-      f->host->prev_instr = code_units + unit_of[ip - instrs] - 1;
+      hf->prev_instr = code_units + unit_of[ip - instrs] - 1;
       Frame* callee = make_call_frame(t, callable, args, npos, kw);
       Py_DECREF(callable);
       if (callee == nullptr) goto error;
@@ -1483,7 +1483,7 @@ op_unimplemented:
         goto error;
       }
       // Tracebacks and later lasti pushes see the original instruction.
-      f->host->prev_instr = code_units + PyLong_AsLong(lasti);
+      hf->prev_instr = code_units + PyLong_AsLong(lasti);
     }
     if (!is_exception(TOP())) goto error;
     PyObject* val = POP();
