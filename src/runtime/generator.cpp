@@ -25,6 +25,7 @@
 #include "runtime/generator.h"
 
 #include "runtime/function.h"
+#include "runtime/host_frame.h"
 
 #include "core/python.h"
 #include "vm/call.h"
@@ -156,8 +157,7 @@ PyObject* make_generator(vm::ThreadCtx& t, Frame* f) {
   // The generator is not running: no frame below it until it is resumed
   // (gen_send_ex2 links and unlinks `previous` around each run).
   dst->previous = nullptr;
-  if (dst->frame_obj != nullptr) reinterpret_cast<PyFrameObject*>(dst->frame_obj)->f_frame =
-      reinterpret_cast<_PyInterpreterFrame*>(dst);
+  host_frame_moved(dst);   // a frame object made before now shows the new place
   if (twin) {
     // f_globals and f_builtins stay valid: the twin holds the same dicts.
     PyObject* host_fn = reinterpret_cast<PyObject*>(dst->f_func);

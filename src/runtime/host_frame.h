@@ -17,7 +17,8 @@ PyObject* host_frame_object(vm::HostFrame* frame);
 bool release_host_frame_object(vm::HostFrame* frame);
 // The interpreter frame a host frame object (PyFrameObject) shows.
 vm::HostFrame* frame_object_data(PyObject* frame_obj);
-// The frame data moved to `frame` (a generator's heap copy).
+// The frame data moved to `frame` (a generator's gi_iframe): its frame
+// object, if any, points there now.
 void host_frame_moved(vm::HostFrame* frame);
 
 }  // namespace xp::rt
