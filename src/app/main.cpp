@@ -3,6 +3,7 @@
 // options (-v/-vv instruction tracing, --dis, --interpret-imports=). See
 // cli.h for how the two are told apart.
 #include "app/cli.h"
+#include "app/eval_interpose.h"
 #include "core/error.h"
 #include "core/python.h"
 #include "runtime/interactive.h"
@@ -191,6 +192,7 @@ int run_program(const Cli& cli) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  xp::app::register_eval_interposition();
   const Cli cli = xp::app::parse_cli(argc, argv);
   switch (cli.action) {
     case CliAction::UsageError:

@@ -49,8 +49,14 @@ Ref prepare_host_code(PyObject* code) {
     PyErr_SetString(PyExc_TypeError, "xpython: expected a code object");
     return {};
   }
-  if (vm::exec_code_for_call(code) == nullptr) return {};
-  return borrow(code);
+  // The whole tree becomes shells (with their entry trampolines), before
+  // any function is made from it.
+  try {
+    return vm::make_shell(code_from_host(code));
+  } catch (const InputError& e) {
+    PyErr_Format(PyExc_SystemError, "xpython: cannot run this code object in the VM: %s", e.what());
+    return {};
+  }
 }
 
 }  // namespace xp::rt

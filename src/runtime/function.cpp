@@ -7,9 +7,8 @@ namespace xp::rt {
 PyObject* make_function(PyObject* code, PyObject* globals) {
   PyObject* func = PyFunction_New(code, globals);
   if (func == nullptr) return nullptr;
-  // From now on every call -- from the VM, from host C code, or from host
-  // bytecode (the eval-frame hook disables the host's inlining) -- goes
-  // through our vectorcall.
+  // From now on every call from the VM or from host C code goes through our
+  // vectorcall (host bytecode inlines its calls: vm/host_entry.h).
   reinterpret_cast<PyFunctionObject*>(func)->vectorcall = vm::function_vectorcall;
   return func;
 }

@@ -11,8 +11,8 @@
 // _PyFrame_Copy), with the generator owning it. The object has spare slots
 // past those the host counts (co_nlocalsplus + co_stacksize, which is what
 // gen_sizeof reports), and the VM's own state of the frame (vm::Frame)
-// lives there. The host resumes the frame by _PyEval_EvalFrame, whose
-// PEP 523 function (vm/call.cpp) hands frames of such objects to
+// lives there. The host resumes the frame by _PyEval_EvalFrame, which
+// reaches vm/call.cpp's host_frame_eval, handing frames of such objects to
 // resume_generator() below.
 //
 // This file compiles against the host's internal headers (the frame-state
@@ -69,17 +69,10 @@ PyGenObject* gen_of(HostFrame* h) {
 // The slots the host believes a frame of `code` has (make_gen's count).
 Py_ssize_t host_slots(const PyCodeObject* code) { return code->co_nlocalsplus + code->co_stacksize; }
 
-// The slots of a VM generator's frame: room for the frame the VM runs (its
-// verified stack depth may exceed co_stacksize). The vm::Frame follows.
+// The slots of such a frame as the VM runs it: its verified stack depth may
+// exceed co_stacksize. The vm::Frame follows.
 Py_ssize_t frame_slots(const PyCodeObject* code, const vm::ExecCode* ec) {
   return std::max<Py_ssize_t>(host_slots(code), ec->framesize);
-}
-
-// The vm::Frame in a VM generator's spare slots. (PyGenObject has no
-// ob_size: PyObject_GC_NewVar's count lands in gi_code, so the position
-// is computed from the code.)
-Frame* trailer_of(HostFrame* h, const vm::ExecCode* ec) {
-  return reinterpret_cast<Frame*>(h->localsplus + frame_slots(h->f_code, ec));
 }
 
 // CPython's compute_cr_origin: (filename, line, name) of up to `depth`
@@ -99,6 +92,13 @@ PyObject* coroutine_origin(HostFrame* start, int depth) {
     PyTuple_SET_ITEM(origin.get(), i, info);
   }
   return origin.release();
+}
+
+// The vm::Frame in a VM generator's spare slots. (PyGenObject has no
+// ob_size: PyObject_GC_NewVar's count lands in gi_code, so the position
+// is computed from the code.)
+Frame* trailer_of(HostFrame* h, const vm::ExecCode* ec) {
+  return reinterpret_cast<Frame*>(h->localsplus + frame_slots(h->f_code, ec));
 }
 
 }  // namespace
@@ -178,6 +178,15 @@ PyObject* make_generator(vm::ThreadCtx& t, Frame* f) {
 
   PyObject_GC_Track(gen);
   return reinterpret_cast<PyObject*>(gen);
+}
+
+void leave_moved_host_call_frame(HostFrame* h, PyObject* func, _Py_CODEUNIT* resume_before) {
+  h->f_func = reinterpret_cast<PyFunctionObject*>(func);
+  Py_INCREF(h->f_code);
+  h->f_locals = nullptr;
+  h->frame_obj = nullptr;
+  h->stacktop = 0;
+  h->prev_instr = resume_before;
 }
 
 static_assert(kFrameOwnedByGenerator == FRAME_OWNED_BY_GENERATOR, "3.11's frame owner values");

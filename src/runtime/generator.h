@@ -15,14 +15,27 @@ namespace xp::rt {
 // `f`'s arena memory without clearing it.
 PyObject* make_generator(vm::ThreadCtx& t, vm::Frame* f);
 
+// After make_generator moved a host-pushed frame `h` (FrameOwner::HostCall)
+// into the generator: leaves it as the host's RETURN_GENERATOR leaves an
+// entry frame, for the host to clear and pop -- no slots, no namespace, its
+// own references to `func` (given) and the code -- resuming before
+// `resume_before`.
+void leave_moved_host_call_frame(vm::HostFrame* h, PyObject* func, _Py_CODEUNIT* resume_before);
+
 // Whether host frame `h` is the frame of a generator made by
 // make_generator (the PEP 523 function, which every host frame passes,
 // sends those here). Only RETURN_GENERATOR of a VM frame makes a
 // generator-owned frame whose function is interpreted: the host never
 // evaluates such a function's frames itself.
 inline constexpr char kFrameOwnedByGenerator = 1;   // 3.11's FRAME_OWNED_BY_GENERATOR
+// A function of a code object without an entry trampoline can also be run
+// by the host itself (inlined from host bytecode), which then makes a
+// generator of its own: the host resumes all generators of such code
+// (frames the VM made are host frames too).
 inline bool is_vm_generator_frame(vm::HostFrame* h) {
-  return h->owner == kFrameOwnedByGenerator && vm::is_vm_function(reinterpret_cast<PyObject*>(h->f_func));
+  if (h->owner != kFrameOwnedByGenerator || !vm::is_vm_function(reinterpret_cast<PyObject*>(h->f_func))) return false;
+  const vm::ExecCode* ec = vm::exec_code_of_code(reinterpret_cast<PyObject*>(h->f_code));
+  return ec != nullptr && ec->host_entry;
 }
 // Runs such a frame for the host's gen_send_ex2 (_PyEval_EvalFrame's
 // contract: the result of a yield or return, nullptr with an error set).

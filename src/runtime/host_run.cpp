@@ -1,6 +1,7 @@
 #include "runtime/host_run.h"
 
 #include "runtime/code_loader.h"
+#include "vm/call.h"
 #include "vm/eval.h"
 #include "vm/frame.h"
 
@@ -11,9 +12,8 @@ namespace xp::rt {
 
 namespace {
 
-// The state of the temporary frame evaluation function. One interpreter,
-// and the command runs one program: plain statics are enough.
-_PyFrameEvalFunction g_previous = nullptr;
+// The state of the temporary frame redirection. One interpreter, and the
+// command runs one program: plain statics are enough.
 PyObject* g_main_dict = nullptr;       // borrowed: __main__'s namespace while MainCodeInVm lives
 PyObject* g_capture_dict = nullptr;    // borrowed: the throwaway namespace of a compile-only run
 PyObject* g_captured = nullptr;        // strong: the code object caught there
@@ -24,42 +24,34 @@ bool is_top_level(const vm::HostFrame* f, PyObject* ns) {
   return f->f_globals == ns && f->f_locals == ns && (f->f_code->co_flags & CO_OPTIMIZED) == 0;
 }
 
-PyObject* redirect_eval(PyThreadState* ts, struct _PyInterpreterFrame* frame, int throwflag) {
-  // vm::HostFrame mirrors _PyInterpreterFrame (checked in host_frame.cpp).
-  const auto* f = reinterpret_cast<const vm::HostFrame*>(frame);
+bool redirect_top_level(PyThreadState*, vm::HostFrame* f, int throwflag, PyObject** result) {
   if (!throwflag && g_capture_dict != nullptr && is_top_level(f, g_capture_dict)) {
     // Compile only: keep the code, run nothing. The caller (_PyEval_Vector)
     // clears and pops the untouched frame as usual.
     Py_XSETREF(g_captured, Py_NewRef(reinterpret_cast<PyObject*>(f->f_code)));
-    Py_RETURN_NONE;
+    *result = Py_NewRef(Py_None);
+    return true;
   }
   if (!throwflag && g_main_dict != nullptr && is_top_level(f, g_main_dict)) {
     Ref shell = prepare_host_code(reinterpret_cast<PyObject*>(f->f_code));
-    if (!shell) return nullptr;
     // The redirection stays while the VM runs the program: host code that
     // runs top-level code in __main__ again sends it to the VM too (bdb's
     // run(), so `xpython -m pdb prog.py` debugs prog.py running in the VM;
     // doctest, code.interact). The cost for other host frames is this
     // function's first test.
-    return vm::run_code(shell.get(), f->f_globals, f->f_locals);
+    *result = shell ? vm::run_code(shell.get(), f->f_globals, f->f_locals) : nullptr;
+    return true;
   }
-  return g_previous(ts, frame, throwflag);
+  return false;
 }
 
-// Installs redirect_eval if it is not installed yet; returns what was there.
-_PyFrameEvalFunction install() {
-  PyInterpreterState* interp = PyInterpreterState_Get();
-  _PyFrameEvalFunction current = _PyInterpreterState_GetEvalFrameFunc(interp);
-  if (current != redirect_eval) {
-    g_previous = current;
-    _PyInterpreterState_SetEvalFrameFunc(interp, redirect_eval);
-  }
+// Installs redirect_top_level if it is not installed yet; returns what was there.
+vm::FrameRedirect install() {
+  vm::FrameRedirect current = vm::set_frame_redirect(redirect_top_level);
   return current;
 }
 
-void restore(_PyFrameEvalFunction saved) {
-  _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), saved);
-}
+void restore(vm::FrameRedirect saved) { vm::set_frame_redirect(saved); }
 
 }  // namespace
 
@@ -71,7 +63,7 @@ MainCodeInVm::MainCodeInVm() : saved_eval_(reinterpret_cast<void*>(install())), 
 
 MainCodeInVm::~MainCodeInVm() {
   g_main_dict = saved_main_;
-  restore(reinterpret_cast<_PyFrameEvalFunction>(saved_eval_));
+  restore(reinterpret_cast<vm::FrameRedirect>(saved_eval_));
 }
 
 Ref compile_file_like_python(const std::string& path, const std::string& filename, bool skip_first_line) {
@@ -95,7 +87,7 @@ Ref compile_file_like_python(const std::string& path, const std::string& filenam
     std::fclose(fp);
     return {};
   }
-  _PyFrameEvalFunction saved = install();
+  vm::FrameRedirect saved = install();
   PyObject* saved_capture = g_capture_dict;
   g_capture_dict = ns.get();
   PyCompilerFlags cf = _PyCompilerFlags_INIT;

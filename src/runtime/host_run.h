@@ -14,8 +14,8 @@ namespace xp::rt {
 // (globals and locals both __main__.__dict__: the interactive loop's
 // statements, a program read by PyRun_AnyFile, PYTHONSTARTUP) runs in the VM
 // instead of the host's eval loop (also what runpy execs there for -m).
-// Installed by a temporary PEP 523 frame evaluation function that hands
-// every other frame to the previous one, and steps aside while the VM runs.
+// A temporary first look at every frame the host evaluates
+// (vm::set_frame_redirect); every other frame goes on as usual.
 class MainCodeInVm {
  public:
   MainCodeInVm();

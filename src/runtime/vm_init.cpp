@@ -4,6 +4,7 @@
 #include "vm/call.h"
 #include "vm/eval.h"
 #include "vm/exec_code.h"
+#include "vm/host_entry.h"
 #include "vm/ops_support.h"
 
 namespace xp::rt {
@@ -14,6 +15,7 @@ int init_vm() {
   vm::init_names();
   vm::init_exec_code();
   vm::init_calls();
+  if (vm::init_host_entry() < 0) return -1;
   vm::install_eval_frame_hook();
   if (vm::install_trace_watch() < 0) return -1;
   if (PyErr_Occurred()) return -1;

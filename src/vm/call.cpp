@@ -2,6 +2,7 @@
 
 #include "vm/eval.h"
 #include "runtime/generator.h"
+#include "vm/host_entry.h"
 
 #include <vector>
 
@@ -318,13 +319,40 @@ PyObject* run_host_frame_in_vm(HostFrame* h) {
   return eval(t, f, false);
 }
 
-// The PEP 523 frame evaluation function (install_eval_frame_hook).
-PyObject* vm_eval_frame(PyThreadState* ts, struct _PyInterpreterFrame* frame, int throwflag) {
+// The host's own frame evaluation (CPython's _PyEval_EvalFrameDefault, or
+// what the executable's interposed definition leads to).
+_PyFrameEvalFunction g_host_eval = _PyEval_EvalFrameDefault;
+bool g_interposition_registered = false;
+bool g_interposed = false;     // frames reach host_frame_eval without a PEP 523 function
+long g_interposed_calls = 0;   // evaluations seen through the interposed definition
+FrameRedirect g_redirect = nullptr;
+
+// Every frame the host evaluates through _PyEval_EvalFrame (not those its
+// loop inlines) comes here: by the interposed _PyEval_EvalFrameDefault, or
+// as the PEP 523 frame evaluation function.
+bool g_vm_ready = false;       // install_eval_frame_hook has run
+
+PyObject* host_frame_eval(PyThreadState* ts, struct _PyInterpreterFrame* frame, int throwflag) {
+  // (The host's own start-up, before the VM's, comes here too.)
+  if (!g_vm_ready) return g_host_eval(ts, frame, throwflag);
   auto* h = reinterpret_cast<HostFrame*>(frame);
-  // A VM generator resumed by the host's send()/throw()/close()/next().
-  if (rt::is_vm_generator_frame(h)) return rt::resume_generator(h, throwflag);
-  if (!throwflag && runs_in_vm(ts, h)) return run_host_frame_in_vm(h);
-  return _PyEval_EvalFrameDefault(ts, frame, throwflag);
+  if (g_redirect != nullptr) {
+    PyObject* result;
+    if (g_redirect(ts, h, throwflag, &result)) return result;
+  }
+  if (h->owner == rt::kFrameOwnedByGenerator) {
+    // A VM generator resumed by the host's send()/throw()/close()/next();
+    // others (the host's own, and those of code without a trampoline) go
+    // on in the host.
+    if (rt::is_vm_generator_frame(h)) return rt::resume_generator(h, throwflag);
+  } else if (!throwflag && runs_in_vm(ts, h)) {
+    return run_host_frame_in_vm(h);
+  }
+  return g_host_eval(ts, frame, throwflag);
+}
+
+void set_eval_frame_function(_PyFrameEvalFunction fn) {
+  _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), fn);
 }
 
 }  // namespace
@@ -336,8 +364,70 @@ void init_calls() {
   g_builtin_len = PyDict_GetItemString(PyEval_GetBuiltins(), "len");
 }
 
+void use_interposed_eval_frame(_PyFrameEvalFunction host_eval, bool use) {
+  g_host_eval = host_eval;
+  g_interposition_registered = use;
+}
+
+PyObject* interposed_eval_frame(PyThreadState* ts, struct _PyInterpreterFrame* frame, int throwflag) {
+  if (!g_interposition_registered) return g_host_eval(ts, frame, throwflag);
+  ++g_interposed_calls;
+  return host_frame_eval(ts, frame, throwflag);
+}
+
 void install_eval_frame_hook() {
-  _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), vm_eval_frame);
+  // The host's start-up (importlib, site) evaluated frames through the
+  // interposed definition if the dynamic linker bound libpython's calls to
+  // it; else (the definition is not the one libpython calls, or this is the
+  // extension module) the PEP 523 function is the only way in.
+  g_interposed = g_interposition_registered && g_interposed_calls > 0;
+  g_vm_ready = true;
+  if (!g_interposed) set_eval_frame_function(host_frame_eval);
+}
+
+void set_host_inlining(bool on) {
+  if (g_interposed) set_eval_frame_function(on ? nullptr : host_frame_eval);
+}
+
+bool host_inlines_calls() { return g_interposed && _PyInterpreterState_GetEvalFrameFunc(PyInterpreterState_Get()) == nullptr; }
+
+FrameRedirect set_frame_redirect(FrameRedirect redirect) {
+  FrameRedirect previous = g_redirect;
+  g_redirect = redirect;
+  return previous;
+}
+
+PyObject* call_host_eval(PyThreadState* ts, struct _PyInterpreterFrame* frame, int throwflag) {
+  return g_host_eval(ts, frame, throwflag);
+}
+
+PyObject* run_host_entered_frame(HostFrame* g, HostFrame* x) {
+  ExecCode* ec = exec_code_of_code(reinterpret_cast<PyObject*>(g->f_code));
+  ThreadCtx& t = thread_ctx();
+  PyThreadState* ts = t.tstate;
+  // The host ran the prologue and bound the arguments in its frame; the
+  // VM's state of the frame is in the arena.
+  auto* f = static_cast<Frame*>(t.arena.alloc(sizeof(Frame)));
+  if (f == nullptr) return PyErr_NoMemory();
+  f->ec = ec;
+  f->back = nullptr;
+  f->ip = ec->instrs + ec->entry_index;
+  f->sp = g->localsplus + ec->nlocalsplus;
+  f->host = g;
+  f->owner = FrameOwner::HostCall;
+  f->state = FrameState::Created;
+  f->is_entry = true;
+  g->stacktop = -1;
+  // eval() links the frame below the entry callee's (the host's caller),
+  // and charges the frame's recursion unit itself: the host charged one for
+  // it and one for the entry callee, which costs nothing natively.
+  set_host_current_frame(ts, g->previous);
+  ts->recursion_remaining += 2;
+  PyObject* result = eval(t, f, false);
+  ts->recursion_remaining -= 2;
+  set_host_current_frame(ts, x);
+  t.arena.free(f);
+  return result;
 }
 
 }  // namespace xp::vm

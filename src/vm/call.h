@@ -6,9 +6,9 @@
 
 namespace xp::vm {
 
-// The vectorcall installed in every function the VM makes: host code (and
-// the host's own eval loop, which the eval-frame hook stops from inlining)
-// calls interpreted functions through it.
+// The vectorcall installed in every function the VM makes: host C code
+// calls interpreted functions through it (the host's eval loop inlines its
+// own calls instead: vm/host_entry.h).
 PyObject* function_vectorcall(PyObject* func, PyObject* const* args, size_t nargsf, PyObject* kwnames);
 
 inline bool is_vm_function(PyObject* o) {
@@ -86,14 +86,43 @@ int bind_args(Frame* f, PyFunctionObject* func, PyObject** args, Py_ssize_t narg
 // the arguments (stealing them, as bind_args). nullptr on error.
 Frame* make_call_frame(ThreadCtx& t, PyObject* func, PyObject** args, Py_ssize_t nargs, PyObject* kwnames);
 
-// Installs the PEP 523 frame evaluation function. Its presence stops the
-// host from inlining calls to interpreted functions (3.11 inlines
-// Python-to-Python calls otherwise, bypassing the function's vectorcall);
-// and it runs in the VM the frames the host itself makes for VM code: class
-// bodies run by the real builtins.__build_class__, and code that the real
-// builtins.exec/eval run for interpreted callers. So interpreted code sees
-// the host's own exec, eval and __build_class__ (identity, signature,
-// pickling, error messages, audit events), at no cost to its calls.
+// How frames the host evaluates itself reach the VM. The host calls
+// _PyEval_EvalFrame for every frame its loop does not inline: generators
+// resumed by send()/next()/throw()/close(), class bodies run by the real
+// builtins.__build_class__, code run by the real builtins.exec/eval, host
+// functions called from C. Those of VM code run in the VM, so interpreted
+// code sees the host's own exec, eval and __build_class__ (identity,
+// signature, pickling, error messages, audit events) at no cost to its
+// calls.
+//
+// The executable defines _PyEval_EvalFrameDefault itself (app/), so that
+// libpython's calls of it come to interposed_eval_frame with no PEP 523
+// function installed: then CPython 3.11 keeps inlining Python-to-Python
+// calls, and host code runs at native speed (its inlined calls of
+// interpreted functions enter the VM through the shells' entry trampolines,
+// vm/host_entry.h). Without that (the extension module, or a libpython
+// whose calls are bound internally), a PEP 523 function is installed, which
+// stops the inlining: host Python-to-Python calls then go through C.
+//
+// The executable registers the host's own definition before the host
+// starts (`use` false: only forward to it, the PEP 523 function does the
+// rest); install_eval_frame_hook (at VM start-up) chooses.
+void use_interposed_eval_frame(_PyFrameEvalFunction host_eval, bool use);
+PyObject* interposed_eval_frame(PyThreadState* ts, struct _PyInterpreterFrame* frame, int throwflag);
 void install_eval_frame_hook();
+// While something traces or profiles (sys.settrace/setprofile), the host
+// must not inline calls of interpreted functions (its events for the
+// trampoline's frames are not CPython's): the PEP 523 function is
+// installed. No effect without interposition.
+void set_host_inlining(bool on);
+bool host_inlines_calls();
+// The host's own evaluation of a frame (bypassing the VM's checks).
+PyObject* call_host_eval(PyThreadState* ts, struct _PyInterpreterFrame* frame, int throwflag);
+
+// A temporary first look at every frame the host evaluates (rt::MainCodeInVm,
+// compile-only runs): returns true with *result set if it evaluated the
+// frame. Returns the previous one.
+using FrameRedirect = bool (*)(PyThreadState* ts, HostFrame* frame, int throwflag, PyObject** result);
+FrameRedirect set_frame_redirect(FrameRedirect redirect);
 
 }  // namespace xp::vm

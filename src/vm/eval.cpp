@@ -12,6 +12,7 @@
 #include "runtime/function.h"
 #include "runtime/generator.h"
 #include "runtime/host_ceval.h"
+#include "runtime/host_frame.h"
 #include "runtime/traceback.h"
 #include "tools/tracer.h"
 #include "vm/call.h"
@@ -92,6 +93,7 @@ int g_disarm_skip = 0;             // trace_hook visits before the next thread w
 
 void arm_dispatch() {
   g_armed = true;
+  set_host_inlining(false);
   if (g_trace_hook != nullptr)
     for (void*& e : g_dispatch) e = g_trace_hook;
 }
@@ -114,6 +116,7 @@ void maybe_disarm(PyThreadState* ts) {
   g_armed = false;
   g_disarm_skip = 0;
   for (size_t i = 0; i < kDispatchSize; ++i) g_dispatch[i] = g_op_code[i];
+  set_host_inlining(true);
 }
 
 int watch_audit(const char* event, PyObject*, void*) {
@@ -321,6 +324,36 @@ PyObject* enter_context(PyObject* mgr, bool async, PyObject** exit) {
 // stack), so its stacktop must count the live slots.
 inline void end_generator_frame(Frame* f, PyObject** sp) {
   f->host->stacktop = static_cast<int>(sp - f->host->localsplus);
+}
+
+// A frame the host pushed for its inlined call of a shell (vm/host_entry.h)
+// is done: the host finishes it (clears and pops it) after the entry
+// callee returns, re-reading its stack top and position. A result goes to
+// a RETURN_VALUE the host executes. An error stays at the failing instruction,
+// where the host's unwinding adds the frame's traceback entry and finds no
+// handler (the VM found none): so the entry the VM added is taken back, and
+// the position is the one that entry recorded (a re-raise keeps the first).
+void end_host_call_frame(Frame* f, PyObject** sp, bool returning) {
+  HostFrame* h = f->host;
+  h->stacktop = static_cast<int>(sp - h->localsplus);
+  if (returning) {
+    // The host executes the frame's own RETURN_VALUE when it is there as
+    // the compiler wrote it (a frame object that outlives the call then
+    // shows its line), else the trampoline's.
+    constexpr uint8_t kHostReturnValue = 83;   // dis.opmap['RETURN_VALUE']
+    if (_Py_OPCODE(*h->prev_instr) != kHostReturnValue) h->prev_instr = f->ec->code_units + f->ec->entry_return_unit;
+    --h->prev_instr;
+    return;
+  }
+  PyObject *type, *value, *tb;
+  PyErr_Fetch(&type, &value, &tb);
+  auto* top = reinterpret_cast<PyTracebackObject*>(tb);
+  if (top != nullptr && rt::frame_object_data(reinterpret_cast<PyObject*>(top->tb_frame)) == h) {
+    h->prev_instr = f->ec->code_units + top->tb_lasti / static_cast<int>(sizeof(_Py_CODEUNIT));
+    tb = Py_XNewRef(reinterpret_cast<PyObject*>(top->tb_next));
+    Py_DECREF(top);
+  }
+  PyErr_Restore(type, value, tb);
 }
 
 }  // namespace
@@ -779,7 +812,8 @@ op_unimplemented:
       }
     }
     // The host's builtin: it runs the body through _PyEval_Vector, and the
-    // frame hook sends that frame to the VM (vm_eval_frame in call.cpp).
+    // VM's frame evaluation check sends that frame to the VM (host_frame_eval
+    // in call.cpp).
     PUSH(bc);
     DISPATCH();
   }
@@ -1437,19 +1471,28 @@ op_unimplemented:
     // jumps; an exception handler covering the prologue could still lead
     // back. A generator's own frame cannot become a second generator (it
     // is not in the arena, and the first generator owns it).
-    if (f->owner != FrameOwner::Thread) {
+    if (f->owner == FrameOwner::Generator) {
       PyErr_SetString(PyExc_SystemError, "xpython: RETURN_GENERATOR in a frame that is already a generator");
       goto error;
     }
     SAVE_FRAME();
+    // (A frame the host pushed keeps a function reference of its own for the
+    // host's clear; the generator may replace its function.)
+    PyObject* host_call_func = f->owner == FrameOwner::HostCall ? Py_NewRef(f->func()) : nullptr;
     PyObject* gen = rt::make_generator(t, f);
-    if (gen == nullptr) goto error;
+    if (gen == nullptr) {
+      Py_XDECREF(host_call_func);
+      goto error;
+    }
     // The generator owns the frame's data and references now; this call
     // returns the generator.
     Frame* const back = f->back;
     const bool was_entry = f->is_entry;
     set_host_current_frame(tstate, f->host->previous);
-    t.arena.free(f);
+    if (host_call_func != nullptr)   // (its vm::Frame is run_host_entered_frame's)
+      rt::leave_moved_host_call_frame(f->host, host_call_func, code_units + ec->entry_return_unit - 1);
+    else
+      t.arena.free(f);
     tstate->recursion_remaining++;
     if (was_entry) {
       t.current = saved_current;
@@ -1836,8 +1879,10 @@ return_from_frame:
   if (f->is_entry) {
     if (f->owner == FrameOwner::Thread)
       pop_frame(t, f);
-    else
+    else if (f->owner == FrameOwner::Generator)
       end_generator_frame(f, sp);
+    else
+      end_host_call_frame(f, sp, true);
     t.current = saved_current;
     return retval;
   }
@@ -1904,8 +1949,10 @@ exit_unwind:
     if (f->is_entry) {
       if (f->owner == FrameOwner::Thread)
         pop_frame(t, f);
-      else
+      else if (f->owner == FrameOwner::Generator)
         end_generator_frame(f, sp);
+      else
+        end_host_call_frame(f, sp, false);
       t.current = saved_current;
       return nullptr;
     }

@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 #include "runtime/host_code.h"
+#include "vm/host_entry.h"
 #include "vm/implemented_ops.h"
 
 #include <string>
@@ -69,7 +70,7 @@ namespace {
 // Builds the ExecCode for `code`, whose host counterpart is `host` (a shell
 // made from it, or the host code object it was converted from), and attaches
 // it to `host`.
-void attach(PyObject* host, const std::shared_ptr<Code>& code) {
+ExecCode* attach(PyObject* host, const std::shared_ptr<Code>& code) {
   auto ec = std::make_unique<ExecCode>();
   ec->prog = decode(code);
   check_runnable(*ec->prog);
@@ -118,7 +119,7 @@ void attach(PyObject* host, const std::shared_ptr<Code>& code) {
   ec->flags = code->flags;
   if (_PyCode_SetExtra(host, g_code_extra_index, ec.get()) < 0)
     throw_python_error(*code, "cannot attach the program to its code object");
-  (void)ec.release();  // owned by the host code object now
+  return ec.release();  // owned by the host code object now
 }
 
 }  // namespace
@@ -130,32 +131,57 @@ Ref make_shell(const std::shared_ptr<Code>& code) {
                            "; use --dis to inspect it)");
 
   // Nested code objects first: their shells are this shell's constants.
-  Ref consts = steal(PyTuple_New(static_cast<Py_ssize_t>(code->consts.size())));
+  // One slot more than co_consts shows: the entry callee, which the entry
+  // trampoline loads (the tuple's size is set back to the visible count once
+  // the host has made the code object; the slot stays allocated).
+  const auto nconsts = static_cast<Py_ssize_t>(code->consts.size());
+  Ref consts = steal(PyTuple_New(nconsts + 1));
   if (!consts) throw_python_error(*code, "cannot build constants");
   for (size_t i = 0; i < code->consts.size(); ++i) {
     const Const& c = code->consts[i];
     Ref item = c.is_code() ? make_shell(c.code) : c.obj;
     PyTuple_SET_ITEM(consts.get(), static_cast<Py_ssize_t>(i), item.release());
   }
+  PyTuple_SET_ITEM(consts.get(), nconsts, Py_NewRef(entry_callee()));
 
+  EntryTrampoline entry;
+  const std::string executable = with_entry_tail(code->code, nconsts, &entry);
   Ref names = str_tuple(code->names);
   Ref varnames = str_tuple(code->varnames);
   Ref cellvars = str_tuple(code->cellvars);
   Ref freevars = str_tuple(code->freevars);
   Ref co_code = bytes_of(code->code);
+  Ref host_units = executable.empty() ? co_code : bytes_of(executable);
   Ref linetable = bytes_of(code->linetable);
   Ref exctable = bytes_of(code->exceptiontable);
-  if (!names || !varnames || !cellvars || !freevars || !co_code || !linetable || !exctable)
+  if (!names || !varnames || !cellvars || !freevars || !co_code || !host_units || !linetable || !exctable)
     throw_python_error(*code, "cannot build code fields");
 
   Ref shell = steal(reinterpret_cast<PyObject*>(PyCode_NewWithPosOnlyArgs(
       code->argcount, code->posonlyargcount, code->kwonlyargcount, static_cast<int>(code->varnames.size()),
-      code->stacksize, static_cast<int>(code->flags), co_code.get(), consts.get(), names.get(), varnames.get(),
+      code->stacksize, static_cast<int>(code->flags), host_units.get(), consts.get(), names.get(), varnames.get(),
       freevars.get(), cellvars.get(), code->filename.get(), code->name.get(),
       code->qualname ? code->qualname.get() : code->name.get(), code->firstlineno, linetable.get(),
       exctable.get())));
+  Py_SET_SIZE(consts.get(), nconsts);
   if (!shell) throw_python_error(*code, "the host rejects this code object");
-  attach(shell.get(), code);
+  auto* co = reinterpret_cast<PyCodeObject*>(shell.get());
+  // co_code (dis, marshal, code.replace) is the original: the host's cache
+  // of it, filled before anyone asks.
+  Py_XSETREF(co->_co_code, co_code.release());
+  ExecCode* ec = attach(shell.get(), code);
+  if (!executable.empty()) {
+    const int32_t index = ec->prog->index_of_offset(entry.entry_unit * 2);
+    // The trampoline pushes two values on the frame's stack (3.11 sizes the
+    // frames it pushes by co_stacksize): code that needs one slot (it can
+    // call nothing) goes without, the host then runs it as it is.
+    if (index >= 0 && code->stacksize >= 2) {
+      install_entry_jump(co, entry);
+      ec->host_entry = true;
+      ec->entry_index = static_cast<uint32_t>(index);
+      ec->entry_return_unit = entry.return_unit;
+    }
+  }
   return shell;
 }
 

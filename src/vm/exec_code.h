@@ -6,9 +6,10 @@
 // so that functions made from it are real PyFunctionObjects
 // (inspect.isfunction), `f.__code__.co_*` works, and tracebacks printed by the
 // host show the right lines and carets. The shell's co_extra slot owns the
-// ExecCode (freed with the shell); the shell is never executed by the host:
-// calls go through the function's vectorcall (see vm/call.h) and the
-// eval-frame hook stops the host from inlining them.
+// ExecCode (freed with the shell). The host executes only the shell's entry
+// trampoline (vm/host_entry.h): calls from C go through the function's
+// vectorcall (see vm/call.h); host bytecode inlines its calls and runs the
+// trampoline, which enters the VM.
 #pragma once
 
 #include "bytecode/program.h"
@@ -58,6 +59,15 @@ struct ExecCode {
   // unit are made so only from then on (vm::call_object), which keeps the
   // depth at which RecursionError is raised the host's.
   int warmup = -8;   // -QUICKENING_WARMUP_DELAY
+  // The shell's entry trampoline (vm/host_entry.h): host bytecode that calls
+  // a function of this code runs the shell itself and enters the VM at
+  // instruction entry_index; the VM leaves such a frame at the unit
+  // entry_return_unit (a RETURN_VALUE the host executes). False for host
+  // code objects the VM runs as they are (no room for a trampoline): host
+  // calls of those run natively, as does resuming their generators.
+  bool host_entry = false;
+  uint32_t entry_index = 0;
+  uint32_t entry_return_unit = 0;
 
   const Code& code() const { return *prog->code; }
   PyObject* localsplus_name(int i) const { return PyTuple_GET_ITEM(localsplusnames.get(), i); }

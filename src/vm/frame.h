@@ -47,7 +47,10 @@ enum class FrameState : uint8_t {
   Completed,   // returned or raised; references released
 };
 
-enum class FrameOwner : uint8_t { Thread, Generator };
+// Thread: in the VM's arena. Generator: a VM generator's own frame.
+// HostCall: a frame the host pushed on its data stack for host bytecode's
+// inlined call of a shell (vm/host_entry.h); the host pops it.
+enum class FrameOwner : uint8_t { Thread, Generator, HostCall };
 
 // The VM's state of one activation. Its host interpreter frame (`host`)
 // follows it in memory for a thread frame (the arena's allocation is this

@@ -1,0 +1,162 @@
+#include "vm/host_entry.h"
+
+#include "runtime/generator.h"
+#include "vm/call.h"
+#include "vm/eval.h"
+
+#include <cstring>
+
+namespace xp::vm {
+
+namespace {
+
+// CPython 3.11's opcodes and inline-cache sizes (dis.opmap,
+// opcode._inline_cache_entries); Include/opcode.h's macros would clash
+// with xp::Op's names.
+enum HostOpcode : uint8_t {
+  kCache = 0,
+  kPushNull = 2,
+  kUnaryNegative = 11,
+  kReturnValue = 83,
+  kLoadConst = 100,
+  kJumpForward = 110,
+  kMakeCell = 135,
+  kExtendedArg = 144,
+  kCopyFreeVars = 149,
+  kPrecall = 166,
+  kCall = 171,
+};
+constexpr int kPrecallCaches = 1;
+constexpr int kCallCaches = 4;
+
+PyObject* g_entry_callee = nullptr;   // strong, for the process's life
+
+void put(std::string& s, uint8_t op, uint8_t arg) {
+  s.push_back(static_cast<char>(op));
+  s.push_back(static_cast<char>(arg));
+}
+
+// The unit after the prologue: MAKE_CELL and COPY_FREE_VARS (with any
+// EXTENDED_ARG prefixes) run in the host as they are, so that its readers
+// of a frame's code (locals() of cells, f_locals of a frame not started)
+// find them where the compiler put them.
+uint32_t prologue_end(const std::string& code) {
+  const auto units = static_cast<uint32_t>(code.size() / 2);
+  uint32_t i = 0;
+  while (i < units) {
+    uint32_t j = i;
+    while (j < units && static_cast<uint8_t>(code[2 * j]) == kExtendedArg) ++j;
+    if (j >= units) break;
+    const auto op = static_cast<uint8_t>(code[2 * j]);
+    if (op != kMakeCell && op != kCopyFreeVars) break;
+    i = j + 1;
+  }
+  return i;
+}
+
+// The jump from `from` forward to unit `to`, EXTENDED_ARG-prefixed as needed.
+std::string jump_bytes(uint32_t from, uint32_t to) {
+  for (int ext = 0; ext < 4; ++ext) {
+    if (to < from + static_cast<uint32_t>(ext) + 1) return {};
+    const uint32_t delta = to - (from + static_cast<uint32_t>(ext) + 1);
+    if (ext < 3 && delta >> (8 * (ext + 1)) != 0) continue;
+    std::string s;
+    for (int k = ext; k > 0; --k) put(s, kExtendedArg, static_cast<uint8_t>(delta >> (8 * k)));
+    put(s, kJumpForward, static_cast<uint8_t>(delta));
+    return s;
+  }
+  return {};
+}
+
+// The entry callee's one instruction: -ENTRY, where ENTRY's type has an
+// nb_negative that runs the caller's frame in the VM. A slot call takes no
+// recursion unit and makes no frame or event; the callee's code has no
+// RESUME, so the host counts its frame as incomplete (CPython's
+// _PyFrame_IsIncomplete): it never appears in tracebacks, f_back chains or
+// sys._getframe().
+PyObject* enter_vm(PyObject* self) {
+  PyThreadState* ts = PyThreadState_Get();
+  HostFrame* x = host_current_frame(ts);
+  HostFrame* g = x != nullptr ? x->previous : nullptr;
+  ExecCode* ec = g != nullptr && x->f_func == reinterpret_cast<PyFunctionObject*>(g_entry_callee)
+                     ? exec_code_of_code(reinterpret_cast<PyObject*>(g->f_code))
+                     : nullptr;
+  if (ec == nullptr || !ec->host_entry) {
+    // Someone found the object (gc.get_objects()) and negated it.
+    PyErr_Format(PyExc_TypeError, "bad operand type for unary -: '%.200s'", Py_TYPE(self)->tp_name);
+    return nullptr;
+  }
+  return run_host_entered_frame(g, x);
+}
+
+PyType_Slot g_entry_slots[] = {
+    {Py_nb_negative, reinterpret_cast<void*>(enter_vm)},
+    {0, nullptr},
+};
+PyType_Spec g_entry_spec = {"xpython.vm_entry", sizeof(PyObject), 0, Py_TPFLAGS_DEFAULT, g_entry_slots};
+
+}  // namespace
+
+std::string with_entry_tail(const std::string& faithful, Py_ssize_t hidden_const, EntryTrampoline* where) {
+  const auto n = static_cast<uint32_t>(faithful.size() / 2);
+  const uint32_t p = prologue_end(faithful);
+  if (p >= n || hidden_const < 0 || hidden_const > 0xffff) return {};
+  const std::string jump = jump_bytes(p, n);
+  if (jump.empty() || p + jump.size() / 2 > n) return {};
+  // The tail, as the host runs it: PUSH_NULL; LOAD_CONST hidden; PRECALL 0;
+  // CALL 0; RETURN_VALUE. dis(adaptive=True) prints these units too, and a
+  // LOAD_CONST of a constant past co_consts would make it fail: so the tail
+  // jumps over a CALL that is never executed, whose four cache units (which
+  // dis skips) are the LOAD_CONST, its prefix and the PRECALL.
+  std::string tail;
+  put(tail, kPushNull, 0);
+  put(tail, kJumpForward, 1);
+  put(tail, kCall, 0);
+  if (hidden_const > 0xff) put(tail, kExtendedArg, static_cast<uint8_t>(hidden_const >> 8));
+  put(tail, kLoadConst, static_cast<uint8_t>(hidden_const));
+  put(tail, kPrecall, 0);
+  for (int i = 0; i < kPrecallCaches; ++i) put(tail, kCache, 0);
+  put(tail, kCall, 0);
+  for (int i = 0; i < kCallCaches; ++i) put(tail, kCache, 0);
+  where->entry_unit = p;
+  where->return_unit = n + static_cast<uint32_t>(tail.size() / 2);
+  put(tail, kReturnValue, 0);
+  where->jump = jump;
+  return faithful + tail;
+}
+
+void install_entry_jump(PyCodeObject* co, const EntryTrampoline& where) {
+  std::memcpy(reinterpret_cast<char*>(_PyCode_CODE(co)) + 2 * where.entry_unit, where.jump.data(), where.jump.size());
+  co->co_warmup = 0;
+}
+
+PyObject* entry_callee() { return g_entry_callee; }
+
+int init_host_entry() {
+  if (g_entry_callee != nullptr) return 0;
+  Ref type = steal(PyType_FromSpec(&g_entry_spec));
+  if (!type) return -1;
+  Ref entry = steal(PyType_GenericAlloc(reinterpret_cast<PyTypeObject*>(type.get()), 0));
+  if (!entry) return -1;
+  std::string code;
+  put(code, kLoadConst, 0);
+  put(code, kUnaryNegative, 0);
+  put(code, kReturnValue, 0);
+  Ref co_code = steal(PyBytes_FromStringAndSize(code.data(), static_cast<Py_ssize_t>(code.size())));
+  Ref consts = steal(PyTuple_Pack(1, entry.get()));
+  Ref empty = steal(PyTuple_New(0));
+  Ref no_bytes = steal(PyBytes_FromStringAndSize(nullptr, 0));
+  Ref filename = steal(PyUnicode_FromString("<xpython>"));
+  Ref name = steal(PyUnicode_FromString("<xpython entry>"));
+  if (!co_code || !consts || !empty || !no_bytes || !filename || !name) return -1;
+  Ref co = steal(reinterpret_cast<PyObject*>(PyCode_NewWithPosOnlyArgs(
+      0, 0, 0, 0, 1, CO_OPTIMIZED | CO_NEWLOCALS, co_code.get(), consts.get(), empty.get(), empty.get(), empty.get(),
+      empty.get(), filename.get(), name.get(), name.get(), 1, no_bytes.get(), no_bytes.get())));
+  if (!co) return -1;
+  Ref globals = steal(PyDict_New());
+  if (!globals || PyDict_SetItemString(globals.get(), "__builtins__", PyEval_GetBuiltins()) < 0) return -1;
+  g_entry_callee = PyFunction_New(co.get(), globals.get());
+  return g_entry_callee != nullptr ? 0 : -1;
+}
+
+}  // namespace xp::vm
