@@ -187,7 +187,10 @@ const Instr* before_instruction(Frame* f, const Instr* instr, PyObject*** sp, bo
 int frame_return(Frame* f, PyObject*** sp, PyObject* retval, bool tools) {
   if (tools) tools::trace_frame_end(f, *sp);
   PyThreadState* const ts = PyThreadState_Get();
-  if (!ts->cframe->use_tracing) return 0;
+  // A frame the host pushed is left through the host's RETURN_VALUE, which
+  // makes the event (tracing was started while the frame ran: else the
+  // host would not have inlined its call).
+  if (!ts->cframe->use_tracing || f->owner == vm::FrameOwner::HostCall) return 0;
   StackShown shown(f, sp);
   return function_exit(ts, f, retval);
 }
@@ -240,6 +243,7 @@ PySendResult traced_send(Frame* f, PyObject** sp, PyObject* receiver, PyObject* 
 
 void frame_unwind(Frame* f, PyObject** sp) {
   PyThreadState* const ts = PyThreadState_Get();
+  if (f->owner == vm::FrameOwner::HostCall) return;   // the host's RERAISE makes it (frame_return)
   StackShown shown(f, &sp);
   function_exit(ts, f, nullptr);   // already unwinding: a tracer's error is dropped
 }

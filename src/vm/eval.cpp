@@ -328,32 +328,48 @@ inline void end_generator_frame(Frame* f, PyObject** sp) {
 
 // A frame the host pushed for its inlined call of a shell (vm/host_entry.h)
 // is done: the host finishes it (clears and pops it) after the entry
-// callee returns, re-reading its stack top and position. A result goes to
-// a RETURN_VALUE the host executes. An error stays at the failing instruction,
-// where the host's unwinding adds the frame's traceback entry and finds no
-// handler (the VM found none): so the entry the VM added is taken back, and
-// the position is the one that entry recorded (a re-raise keeps the first).
-void end_host_call_frame(Frame* f, PyObject** sp, bool returning) {
+// callee returns, re-reading its stack top and position.
+//
+// Returning: the host executes the frame's own RETURN_VALUE when it is
+// there as the compiler wrote it (a frame object that outlives the call
+// then shows its line), else the trampoline's.
+void end_host_call_frame(Frame* f, PyObject** sp) {
   HostFrame* h = f->host;
   h->stacktop = static_cast<int>(sp - h->localsplus);
-  if (returning) {
-    // The host executes the frame's own RETURN_VALUE when it is there as
-    // the compiler wrote it (a frame object that outlives the call then
-    // shows its line), else the trampoline's.
-    constexpr uint8_t kHostReturnValue = 83;   // dis.opmap['RETURN_VALUE']
-    if (_Py_OPCODE(*h->prev_instr) != kHostReturnValue) h->prev_instr = f->ec->code_units + f->ec->entry_return_unit;
-    --h->prev_instr;
-    return;
-  }
+  constexpr uint8_t kHostReturnValue = 83;   // dis.opmap['RETURN_VALUE']
+  if (_Py_OPCODE(*h->prev_instr) != kHostReturnValue) h->prev_instr = f->ec->code_units + f->ec->entry_return_unit;
+  --h->prev_instr;
+}
+
+// Raising (the stack is empty): the exception, with its traceback, becomes
+// the entry callee's result and the frame goes on at the trampoline's
+// RERAISE 1 with its last position below it, as a handler's re-raise: the
+// host restores that position (f_lasti, f_lineno of the finished frame) and
+// the exception, and unwinds from the RERAISE, where no handler is, adding
+// no traceback entry (the VM's for this frame is there). Returns the
+// result for eval() to return, or nullptr with an error set.
+PyObject* end_host_call_frame_raising(Frame* f, PyObject** sp) {
+  HostFrame* h = f->host;
+  const ExecCode* ec = f->ec;
   PyObject *type, *value, *tb;
   PyErr_Fetch(&type, &value, &tb);
-  auto* top = reinterpret_cast<PyTracebackObject*>(tb);
-  if (top != nullptr && rt::frame_object_data(reinterpret_cast<PyObject*>(top->tb_frame)) == h) {
-    h->prev_instr = f->ec->code_units + top->tb_lasti / static_cast<int>(sizeof(_Py_CODEUNIT));
-    tb = Py_XNewRef(reinterpret_cast<PyObject*>(top->tb_next));
-    Py_DECREF(top);
+  PyErr_NormalizeException(&type, &value, &tb);
+  PyObject* lasti = value != nullptr ? PyLong_FromLong(static_cast<long>(h->prev_instr - ec->code_units)) : nullptr;
+  if (lasti == nullptr) {
+    // (No memory for the position.) Unwound by the host from the tail,
+    // where no handler is.
+    if (value != nullptr) PyErr_Restore(type, value, tb);
+    h->stacktop = static_cast<int>(sp - h->localsplus);
+    h->prev_instr = ec->code_units + ec->entry_return_unit;
+    return nullptr;
   }
-  PyErr_Restore(type, value, tb);
+  if (tb != nullptr) PyException_SetTraceback(value, tb);
+  Py_XDECREF(type);
+  Py_XDECREF(tb);
+  *sp++ = lasti;
+  h->stacktop = static_cast<int>(sp - h->localsplus);
+  h->prev_instr = ec->code_units + ec->entry_reraise_unit - 1;
+  return value;
 }
 
 }  // namespace
@@ -1882,7 +1898,7 @@ return_from_frame:
     else if (f->owner == FrameOwner::Generator)
       end_generator_frame(f, sp);
     else
-      end_host_call_frame(f, sp, true);
+      end_host_call_frame(f, sp);
     t.current = saved_current;
     return retval;
   }
@@ -1947,14 +1963,15 @@ exit_unwind:
     f->state = FrameState::Completed;
     set_host_current_frame(tstate, f->host->previous);
     if (f->is_entry) {
+      PyObject* result = nullptr;
       if (f->owner == FrameOwner::Thread)
         pop_frame(t, f);
       else if (f->owner == FrameOwner::Generator)
         end_generator_frame(f, sp);
       else
-        end_host_call_frame(f, sp, false);
+        result = end_host_call_frame_raising(f, sp);
       t.current = saved_current;
-      return nullptr;
+      return result;
     }
     Frame* caller = f->back;
     pop_frame(t, f);

@@ -180,6 +180,7 @@ Ref make_shell(const std::shared_ptr<Code>& code) {
       ec->host_entry = true;
       ec->entry_index = static_cast<uint32_t>(index);
       ec->entry_return_unit = entry.return_unit;
+      ec->entry_reraise_unit = entry.reraise_unit;
     }
   }
   return shell;

@@ -62,12 +62,14 @@ struct ExecCode {
   // The shell's entry trampoline (vm/host_entry.h): host bytecode that calls
   // a function of this code runs the shell itself and enters the VM at
   // instruction entry_index; the VM leaves such a frame at the unit
-  // entry_return_unit (a RETURN_VALUE the host executes). False for host
+  // entry_return_unit (a RETURN_VALUE the host executes) or, raising, at
+  // entry_reraise_unit. False for host
   // code objects the VM runs as they are (no room for a trampoline): host
   // calls of those run natively, as does resuming their generators.
   bool host_entry = false;
   uint32_t entry_index = 0;
   uint32_t entry_return_unit = 0;
+  uint32_t entry_reraise_unit = 0;
 
   const Code& code() const { return *prog->code; }
   PyObject* localsplus_name(int i) const { return PyTuple_GET_ITEM(localsplusnames.get(), i); }

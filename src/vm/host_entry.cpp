@@ -18,6 +18,7 @@ enum HostOpcode : uint8_t {
   kPushNull = 2,
   kUnaryNegative = 11,
   kReturnValue = 83,
+  kReraise = 119,
   kLoadConst = 100,
   kJumpForward = 110,
   kMakeCell = 135,
@@ -121,6 +122,9 @@ std::string with_entry_tail(const std::string& faithful, Py_ssize_t hidden_const
   where->entry_unit = p;
   where->return_unit = n + static_cast<uint32_t>(tail.size() / 2);
   put(tail, kReturnValue, 0);
+  // The way out for an exception (see run_host_entered_frame).
+  where->reraise_unit = where->return_unit + 1;
+  put(tail, kReraise, 1);
   where->jump = jump;
   return faithful + tail;
 }

@@ -12,10 +12,12 @@
 // a jump to a tail of host instructions that call a tiny host function, the
 // "entry callee", whose only instruction calls back into the VM with the
 // shell's frame (its caller). The VM runs that frame in place and, before
-// returning, points the frame's resume position at the tail's RETURN_VALUE
-// (or leaves the failing instruction there): the host re-reads a caller's
-// position and stack top when an inlined callee returns, so it finishes
-// the frame exactly as after its own evaluation.
+// returning, points the frame's resume position at a RETURN_VALUE, or for
+// an exception at the tail's RERAISE 1 with the frame's last position and
+// the exception as the callee's result (the host's RERAISE restores both
+// and unwinds the frame without a traceback entry of its own): the host
+// re-reads a caller's position and stack top when an inlined callee
+// returns, so it finishes the frame exactly as after its own evaluation.
 #pragma once
 
 #include "vm/frame.h"
@@ -29,6 +31,7 @@ namespace xp::vm {
 struct EntryTrampoline {
   uint32_t entry_unit = 0;    // the first unit after the prologue (the jump)
   uint32_t return_unit = 0;   // the tail's RETURN_VALUE
+  uint32_t reraise_unit = 0;  // the tail's RERAISE 1
   std::string jump;           // the jump's bytes (written at entry_unit)
 };
 

@@ -171,3 +171,40 @@ def numbers(n):
 
 gen = contextlib.contextmanager(numbers)(3).gen
 print(next(gen), gen.send("x"), list(gen))
+
+
+# An exception that leaves through a handler's re-raise (a with block whose
+# __exit__ declines it, a finally): the traceback and the finished frame's
+# line are those of the original raise, and nothing after it runs.
+class Declines:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+def raise_in_with(value):
+    with Declines():
+        int("not a number")
+    print("not reached")
+
+
+def raise_in_finally(value):
+    try:
+        [][1]
+    finally:
+        cleanup.append("finally ran")
+
+
+cleanup = []
+for fn in (raise_in_with, raise_in_finally):
+    try:
+        inspect.getmembers(Thing, fn)
+    except (ValueError, IndexError) as e:
+        tb = e.__traceback__
+        while tb.tb_next is not None:
+            tb = tb.tb_next
+        first = fn.__code__.co_firstlineno
+        print(fn.__name__, type(e).__name__, tb.tb_lineno - first, tb.tb_frame.f_lineno - first)
+print(cleanup)
