@@ -191,31 +191,96 @@ void leave_moved_host_call_frame(HostFrame* h, PyObject* func, _Py_CODEUNIT* res
 
 static_assert(kFrameOwnedByGenerator == FRAME_OWNED_BY_GENERATOR, "3.11's frame owner values");
 
-PyObject* resume_generator(HostFrame* h, int throwflag) {
-  Frame* f = trailer_of(h, vm::exec_code_of_code(reinterpret_cast<PyObject*>(h->f_code)));
-  // gen_send_ex2 pushed the sent value (and _gen_throw may have popped the
-  // delegate): the host's stacktop is the truth.
+namespace {
+
+// The VM's state of a suspended (or not started) generator frame, made
+// current: sp from the host's stacktop (gen_send_ex2 pushed the sent value,
+// _gen_throw may have popped the delegate), ip after prev_instr if the host
+// moved it (_gen_throw, when the delegate of a `yield from` finished,
+// resumes at the SEND's target, and a tracer may set f_lineno from the
+// yield's 'return' event; as ceval, execution goes on after prev_instr).
+// nullptr with an error set if prev_instr is not at an instruction.
+// The instruction a resumed frame goes on at, or -1 if prev_instr is not
+// after one.
+int32_t resume_index(const HostFrame* h, const Frame* f) {
+  const vm::ExecCode* ec = f->ec;
+  const _Py_CODEUNIT* expected = ec->code_units + ec->unit_of[static_cast<size_t>(f->ip - ec->instrs) - 1];
+  if (h->prev_instr == expected) return static_cast<int32_t>(f->ip - ec->instrs);
+  const auto unit = static_cast<uint32_t>(h->prev_instr + 1 - ec->code_units);
+  return ec->prog->index_of_offset(unit * 2);
+}
+
+// The VM's state of a suspended (or not started) generator frame, made
+// current: sp from the host's stacktop (gen_send_ex2 pushed the sent value,
+// _gen_throw may have popped the delegate), ip after prev_instr if the host
+// moved it (_gen_throw, when the delegate of a `yield from` finished,
+// resumes at the SEND's target, and a tracer may set f_lineno from the
+// yield's 'return' event; as ceval, execution goes on after prev_instr).
+// `index` is resume_index's (valid).
+Frame* frame_to_resume(HostFrame* h, Frame* f, int32_t index) {
   f->sp = h->localsplus + h->stacktop;
   h->stacktop = -1;
-  // The host may also have moved the frame on: _gen_throw, when the
-  // delegate of a `yield from` finished, resumes at the SEND's target, and
-  // a tracer may set f_lineno from the yield's 'return' event. As ceval,
-  // execution goes on after prev_instr.
-  vm::ExecCode* ec = f->ec;
-  const _Py_CODEUNIT* expected = ec->code_units + ec->unit_of[static_cast<size_t>(f->ip - ec->instrs) - 1];
-  if (h->prev_instr != expected) {
-    const auto unit = static_cast<uint32_t>(h->prev_instr + 1 - ec->code_units);
-    const int32_t index = ec->prog->index_of_offset(unit * 2);
-    if (index < 0) {
-      PyErr_Format(PyExc_SystemError, "xpython: generator resumed at offset %u, not an instruction", unit * 2);
-      // As if the frame had failed there: the host then clears it.
-      f->host->stacktop = static_cast<int>(f->sp - h->localsplus);
-      return nullptr;
-    }
-    f->ip = ec->instrs + index;
+  f->ip = f->ec->instrs + index;
+  return f;
+}
+
+Frame* vm_frame_of(HostFrame* h) {
+  return trailer_of(h, vm::exec_code_of_code(reinterpret_cast<PyObject*>(h->f_code)));
+}
+
+}  // namespace
+
+PyObject* resume_generator(HostFrame* h, int throwflag) {
+  Frame* f = vm_frame_of(h);
+  const int32_t index = resume_index(h, f);
+  if (index < 0) {
+    PyErr_Format(PyExc_SystemError, "xpython: generator resumed at offset %d, not an instruction",
+                 static_cast<int>(h->prev_instr + 1 - f->ec->code_units) * 2);
+    return nullptr;   // as if the frame had failed there: the host clears it
   }
+  frame_to_resume(h, f, index);
   f->is_entry = true;
   return vm::eval(vm::thread_ctx(), f, throwflag != 0);
+}
+
+Frame* begin_inline_resume(PyObject* obj, PyThreadState* ts) {
+  auto* gen = reinterpret_cast<PyGenObject*>(obj);
+  auto* h = reinterpret_cast<HostFrame*>(gen->gi_iframe);
+  // Other states take the host's path, which raises its errors.
+  if (gen->gi_frame_state >= FRAME_EXECUTING || !is_vm_generator_frame(h)) return nullptr;
+  Frame* f = vm_frame_of(h);
+  const int32_t index = resume_index(h, f);
+  if (index < 0) return nullptr;
+  // gen_send_ex2, up to the evaluation: the sent value (None) on the
+  // frame's stack, the generator's exception state on the thread's chain,
+  // "executing". (eval() links the frame into the frame chain.)
+  h->localsplus[h->stacktop++] = Py_NewRef(Py_None);
+  frame_to_resume(h, f, index);
+  gen->gi_exc_state.previous_item = ts->exc_info;
+  ts->exc_info = &gen->gi_exc_state;
+  gen->gi_frame_state = FRAME_EXECUTING;
+  f->is_entry = false;
+  return f;
+}
+
+void end_inline_yield(Frame* f, PyThreadState* ts) {
+  PyGenObject* gen = gen_of(f->host);
+  ts->exc_info = gen->gi_exc_state.previous_item;
+  gen->gi_exc_state.previous_item = nullptr;
+  f->host->previous = nullptr;
+}
+
+void end_inline_finish(Frame* f, PyThreadState* ts, bool raised) {
+  PyGenObject* gen = gen_of(f->host);
+  ts->exc_info = gen->gi_exc_state.previous_item;
+  gen->gi_exc_state.previous_item = nullptr;
+  f->host->previous = nullptr;
+  if (raised && PyErr_ExceptionMatches(PyExc_StopIteration))
+    _PyErr_FormatFromCause(PyExc_RuntimeError, "%s", "generator raised StopIteration");   // PEP 479
+  // The generator cannot run again: its exception state and frame go.
+  Py_CLEAR(gen->gi_exc_state.exc_value);
+  gen->gi_frame_state = FRAME_CLEARED;
+  vm::clear_frame(f);
 }
 
 void set_generator_suspended(Frame* f) { gen_of(f->host)->gi_frame_state = FRAME_SUSPENDED; }

@@ -1327,6 +1327,18 @@ op_unimplemented:
   }
   TARGET(FOR_ITER) {
     PyObject* iter = TOP();
+    // A VM generator runs in this activation, as 3.12's FOR_ITER_GEN: its
+    // YIELD_VALUE comes back here (without the host's gen_send_ex2 and a
+    // new eval()). Not while tracing: the host's path makes the events.
+    if (Py_IS_TYPE(iter, &PyGen_Type) && !*use_tracing) {
+      if (Frame* gen_frame = rt::begin_inline_resume(iter, tstate)) {
+        SAVE_FRAME();
+        gen_frame->back = f;
+        f = gen_frame;
+        LOAD_FRAME();
+        goto start_frame;
+      }
+    }
     // Compiled code always has GET_ITER's result here; crafted (but
     // verified) code may not, e.g. a comprehension's `.0` argument.
     iternextfunc iternext = Py_TYPE(iter)->tp_iternext;
@@ -1663,8 +1675,17 @@ op_unimplemented:
     f->state = FrameState::Suspended;
     hf->stacktop = static_cast<int>(sp - localsplus);   // the host's send()/throw()/gc walk it
     tstate->recursion_remaining++;
-    // gen_send_ex2 unlinks `previous` when this returns.
     set_host_current_frame(tstate, hf->previous);
+    if (!f->is_entry) {
+      // Resumed by this activation's FOR_ITER: the value is its result.
+      rt::end_inline_yield(f, tstate);
+      f = f->back;
+      t.current = f;
+      LOAD_FRAME();
+      PUSH(retval);
+      DISPATCH();
+    }
+    // gen_send_ex2 unlinks `previous` when this returns.
     t.current = saved_current;
     return retval;
   }
@@ -1902,6 +1923,20 @@ return_from_frame:
     t.current = saved_current;
     return retval;
   }
+  if (f->owner == FrameOwner::Generator) {
+    // A generator resumed by FOR_ITER returned: it is exhausted (the value
+    // would only be a StopIteration's, which FOR_ITER drops).
+    end_generator_frame(f, sp);
+    rt::end_inline_finish(f, tstate, false);
+    Py_DECREF(retval);
+    f = f->back;
+    t.current = f;
+    LOAD_FRAME();
+    PyObject* iter = POP();
+    Py_DECREF(iter);
+    JUMP_TO((ip - 1)->arg);
+    DISPATCH();
+  }
   {
     Frame* caller = f->back;
     pop_frame(t, f);
@@ -1974,11 +2009,16 @@ exit_unwind:
       return result;
     }
     Frame* caller = f->back;
-    pop_frame(t, f);
+    if (f->owner == FrameOwner::Generator) {   // resumed by FOR_ITER
+      end_generator_frame(f, sp);
+      rt::end_inline_finish(f, tstate, true);
+    } else {
+      pop_frame(t, f);
+    }
     f = caller;
     t.current = f;
     LOAD_FRAME();
-    instr = ip - 1;  // the CALL that entered the failed frame
+    instr = ip - 1;  // the CALL (or FOR_ITER) that entered the failed frame
     goto error;
   }
 
