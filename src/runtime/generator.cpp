@@ -243,18 +243,20 @@ PyObject* resume_generator(HostFrame* h, int throwflag) {
   return vm::eval(vm::thread_ctx(), f, throwflag != 0);
 }
 
-Frame* begin_inline_resume(PyObject* obj, PyThreadState* ts) {
+Frame* begin_inline_resume(PyObject* obj, PyObject* arg, PyThreadState* ts) {
   auto* gen = reinterpret_cast<PyGenObject*>(obj);
   auto* h = reinterpret_cast<HostFrame*>(gen->gi_iframe);
-  // Other states take the host's path, which raises its errors.
+  // Other states (and a value sent to a generator not started) take the
+  // host's path, which raises its errors.
   if (gen->gi_frame_state >= FRAME_EXECUTING || !is_vm_generator_frame(h)) return nullptr;
+  if (gen->gi_frame_state == FRAME_CREATED && arg != Py_None) return nullptr;
   Frame* f = vm_frame_of(h);
   const int32_t index = resume_index(h, f);
   if (index < 0) return nullptr;
-  // gen_send_ex2, up to the evaluation: the sent value (None) on the
-  // frame's stack, the generator's exception state on the thread's chain,
+  // gen_send_ex2, up to the evaluation: the sent value on the frame's
+  // stack, the generator's exception state on the thread's chain,
   // "executing". (eval() links the frame into the frame chain.)
-  h->localsplus[h->stacktop++] = Py_NewRef(Py_None);
+  h->localsplus[h->stacktop++] = Py_NewRef(arg);
   frame_to_resume(h, f, index);
   gen->gi_exc_state.previous_item = ts->exc_info;
   ts->exc_info = &gen->gi_exc_state;
@@ -275,8 +277,9 @@ void end_inline_finish(Frame* f, PyThreadState* ts, bool raised) {
   ts->exc_info = gen->gi_exc_state.previous_item;
   gen->gi_exc_state.previous_item = nullptr;
   f->host->previous = nullptr;
-  if (raised && PyErr_ExceptionMatches(PyExc_StopIteration))
-    _PyErr_FormatFromCause(PyExc_RuntimeError, "%s", "generator raised StopIteration");   // PEP 479
+  if (raised && PyErr_ExceptionMatches(PyExc_StopIteration))   // PEP 479
+    _PyErr_FormatFromCause(PyExc_RuntimeError, "%s",
+                           PyCoro_CheckExact(gen) ? "coroutine raised StopIteration" : "generator raised StopIteration");
   // The generator cannot run again: its exception state and frame go.
   Py_CLEAR(gen->gi_exc_state.exc_value);
   gen->gi_frame_state = FRAME_CLEARED;

@@ -40,12 +40,13 @@ inline bool is_vm_generator_frame(vm::HostFrame* h) {
 // Runs such a frame for the host's gen_send_ex2 (_PyEval_EvalFrame's
 // contract: the result of a yield or return, nullptr with an error set).
 PyObject* resume_generator(vm::HostFrame* h, int throwflag);
-// FOR_ITER of a generator in the running eval() (as 3.12's FOR_ITER_GEN,
-// without a new evaluation): if `gen` (an exact generator) is a VM
-// generator that is suspended or not started, does what the host's
-// gen_send_ex2 does before evaluating the frame (None sent) and returns the
-// frame to run; else nullptr, and the caller takes the host's path.
-vm::Frame* begin_inline_resume(PyObject* gen, PyThreadState* ts);
+// FOR_ITER or SEND of a generator or coroutine in the running eval() (as
+// 3.12's FOR_ITER_GEN and SEND_GEN, without a new evaluation): if `gen` (an
+// exact generator or coroutine) is a VM generator that is suspended or not
+// started, does what the host's gen_send_ex2 does before evaluating the
+// frame (`arg` sent: None for FOR_ITER) and returns the frame to run; else
+// nullptr, and the caller takes the host's path.
+vm::Frame* begin_inline_resume(PyObject* gen, PyObject* arg, PyThreadState* ts);
 // After such a frame yielded (suspended, its stacktop set): the rest of
 // gen_send_ex2's work.
 void end_inline_yield(vm::Frame* f, PyThreadState* ts);

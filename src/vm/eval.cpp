@@ -1331,7 +1331,7 @@ op_unimplemented:
     // YIELD_VALUE comes back here (without the host's gen_send_ex2 and a
     // new eval()). Not while tracing: the host's path makes the events.
     if (Py_IS_TYPE(iter, &PyGen_Type) && !*use_tracing) {
-      if (Frame* gen_frame = rt::begin_inline_resume(iter, tstate)) {
+      if (Frame* gen_frame = rt::begin_inline_resume(iter, Py_None, tstate)) {
         SAVE_FRAME();
         gen_frame->back = f;
         f = gen_frame;
@@ -1677,7 +1677,7 @@ op_unimplemented:
     tstate->recursion_remaining++;
     set_host_current_frame(tstate, hf->previous);
     if (!f->is_entry) {
-      // Resumed by this activation's FOR_ITER: the value is its result.
+      // Resumed by this activation's FOR_ITER or SEND: the value is its result.
       rt::end_inline_yield(f, tstate);
       f = f->back;
       t.current = f;
@@ -1705,6 +1705,18 @@ op_unimplemented:
     DISPATCH();
   }
   TARGET(SEND) {
+    // As FOR_ITER: a VM generator or coroutine runs in this activation.
+    if ((Py_IS_TYPE(SECOND(), &PyGen_Type) || Py_IS_TYPE(SECOND(), &PyCoro_Type)) && !*use_tracing) {
+      if (Frame* gen_frame = rt::begin_inline_resume(SECOND(), TOP(), tstate)) {
+        PyObject* sent = POP();   // (the generator's stack has its own reference)
+        Py_DECREF(sent);
+        SAVE_FRAME();
+        gen_frame->back = f;
+        f = gen_frame;
+        LOAD_FRAME();
+        goto start_frame;
+      }
+    }
     PyObject* v = POP();
     PyObject* receiver = TOP();
     PyObject* result = nullptr;
@@ -1924,16 +1936,22 @@ return_from_frame:
     return retval;
   }
   if (f->owner == FrameOwner::Generator) {
-    // A generator resumed by FOR_ITER returned: it is exhausted (the value
-    // would only be a StopIteration's, which FOR_ITER drops).
+    // A generator resumed by FOR_ITER or SEND returned: SEND's result is
+    // the value; FOR_ITER ends its loop (the value would only be a
+    // StopIteration's, which FOR_ITER drops).
     end_generator_frame(f, sp);
     rt::end_inline_finish(f, tstate, false);
-    Py_DECREF(retval);
     f = f->back;
     t.current = f;
     LOAD_FRAME();
-    PyObject* iter = POP();
-    Py_DECREF(iter);
+    PyObject* receiver = TOP();
+    if ((ip - 1)->op == Op::SEND) {
+      SET_TOP(retval);
+    } else {
+      STACK_SHRINK(1);
+      Py_DECREF(retval);
+    }
+    Py_DECREF(receiver);
     JUMP_TO((ip - 1)->arg);
     DISPATCH();
   }
@@ -2009,7 +2027,7 @@ exit_unwind:
       return result;
     }
     Frame* caller = f->back;
-    if (f->owner == FrameOwner::Generator) {   // resumed by FOR_ITER
+    if (f->owner == FrameOwner::Generator) {   // resumed by FOR_ITER or SEND
       end_generator_frame(f, sp);
       rt::end_inline_finish(f, tstate, true);
     } else {
