@@ -194,7 +194,17 @@ def main():
     ap.add_argument("--strict", action="store_true", help="with --expect: a listed module that matches fails too")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--timeout", type=float, default=0,
-                    help="seconds per module process (default: 30 + 10 x its recorded native time)")
+                    help="seconds per module process (default: native 30 + 10 x its recorded native time, "
+                         "or --native-timeout; xpython 30 + --vm-factor x its native time)")
+    ap.add_argument("--native-timeout", type=float, default=300,
+                    help="seconds for the native run of a module without a recorded time")
+    ap.add_argument("--vm-factor", type=float, default=10,
+                    help="xpython's timeout: 30 s + this x the module's native time "
+                         "(the larger of the recorded one and this run's)")
+    ap.add_argument("--native-from", action="append", metavar="JSON",
+                    help="take the native reference from an earlier run's --json (repeatable) "
+                         "instead of running it again; modules it lacks run natively")
+    ap.add_argument("--progress", action="store_true", help="a line on stderr per finished module")
     ap.add_argument("--log-dir", help="keep each process's output here (default: a temporary directory)")
     ap.add_argument("--json", help="write every result here")
     ap.add_argument("--details", action="store_true", help="show why each non-matching module differs")
@@ -218,25 +228,71 @@ def main():
         return os.path.abspath(p) if os.sep in p else (shutil.which(p) or p)
     xpython, python = command_path(args.xpython), command_path(args.python)
 
-    def timeout_of(m):
-        return args.timeout or 30 + 10 * native_times.get(m, 5.0)
+    def native_timeout_of(m):
+        if args.timeout:
+            return args.timeout
+        # A module without a recorded time (--all-lib-test) may legitimately
+        # take minutes natively (multiprocessing, concurrent.futures).
+        return 30 + 10 * native_times[m] if m in native_times else args.native_timeout
 
-    jobs = [("native", m) for m in modules] + [(mode, m) for mode in modes for m in modules]
-    # Longest first, so the slow modules do not end the run alone on one core.
-    jobs.sort(key=lambda j: -native_times.get(j[1], 5.0) * (1 if j[0] == "native" else 4))
+    def vm_timeout_of(m, native):
+        if args.timeout:
+            return args.timeout
+        # The native run of this module has just finished on this machine, under
+        # today's load: its wall time bounds the VM's better than a recorded one.
+        base = max(native_times.get(m, 0.0), native["wall"])
+        if native["status"] not in ("ok", "skipped"):
+            # A native hang or crash says nothing about the VM's speed: the
+            # VM gets what a module of unknown time would (the comparison
+            # is void anyway, but its log shows where the VM stops).
+            base = native_times.get(m, 5.0)
+        return 30 + args.vm_factor * base
+
+    reused = {}
+    for path in args.native_from or []:
+        with open(path) as f:
+            reused.update(json.load(f)["native"])
+
+    def run_chain(m):
+        """Native first, then each mode, so the VM's timeout follows the native time."""
+        if m in reused:
+            out = {"native": reused[m]}
+        else:
+            out = {"native": run_module([python], m, native_timeout_of(m),
+                                        os.path.join(log_root, "native"), "host")}
+        for mode in modes:
+            out[mode] = run_module([xpython] + MODES[mode], m, vm_timeout_of(m, out["native"]),
+                                   os.path.join(log_root, mode), "xpython")
+        return out
+
+    # Longest first, so the slow modules do not end the run alone on one core
+    # (a stable sort: modules without a recorded time keep the given order).
+    order = sorted(modules, key=lambda m: -native_times.get(m, 5.0))
     for kind in ["native"] + modes:
         os.makedirs(os.path.join(log_root, kind), exist_ok=True)
     results = {k: {} for k in ["native"] + modes}
+
+    def save():
+        if args.json:
+            tmp = args.json + ".tmp"
+            with open(tmp, "w") as f:
+                json.dump(results, f, indent=1)
+            os.replace(tmp, args.json)
+
     t0 = time.perf_counter()
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        futs = {}
-        for kind, m in jobs:
-            cmd = [python] if kind == "native" else [xpython] + MODES[kind]
-            futs[pool.submit(run_module, cmd, m, timeout_of(m), os.path.join(log_root, kind),
-                             "host" if kind == "native" else "xpython")] = (kind, m)
-        for fut in concurrent.futures.as_completed(futs):
-            kind, m = futs[fut]
-            results[kind][m] = fut.result()
+        futs = {pool.submit(run_chain, m): m for m in order}
+        for done, fut in enumerate(concurrent.futures.as_completed(futs), 1):
+            m = futs[fut]
+            for kind, res in fut.result().items():
+                results[kind][m] = res
+            # Written after every module, so an interrupted long run keeps what finished.
+            save()
+            if args.progress:
+                verdicts = " ".join(f"{mode}={verdict(results[mode][m], results['native'][m])}" for mode in modes)
+                sys.stderr.write(f"[{done}/{len(modules)} {time.perf_counter() - t0:6.0f}s] {m}: "
+                                 f"native {results['native'][m]['wall']:.1f}s {verdicts}\n")
+                sys.stderr.flush()
     total_wall = time.perf_counter() - t0
 
     out = sys.stdout
@@ -284,9 +340,7 @@ def main():
     elif any(matched[mode] != len(modules) for mode in modes):
         status = 1
 
-    if args.json:
-        with open(args.json, "w") as f:
-            json.dump(results, f, indent=1)
+    save()
     if not args.log_dir and status == 0:
         shutil.rmtree(log_root, ignore_errors=True)
     return status

@@ -9,8 +9,9 @@ directory (tests write files to the current directory, as under regrtest).
 A meta-path finder claims `test` and every `test.*` module except
 `test.support*` and `test.libregrtest*`; its loader runs their module
 bodies -- and with them every function, class body and generator they
-define -- in the VM (`_xpython.exec_code`, the VM's own import loader's
-entry; under python3, where there is no VM, the host's `exec`). unittest,
+define -- in the VM (`_xpython.vm_get_code`, the VM's own import hook's
+get_code, under the host's exec_module; under python3, where there is no
+VM, the plain SourceFileLoader). unittest,
 test.support and C modules are imported normally: natively in the default
 mode; with --interpret-imports=all every pure-Python module imported after
 start-up (unittest and test.support included) runs in the VM too. Both runs
@@ -47,19 +48,24 @@ def claimed(fullname):
 
 try:
     import _xpython  # exists in xpython's process (its import hook's entry into the VM)
-    _run_code, EXECUTOR = _xpython.exec_code, "xpython"
+    EXECUTOR = "xpython"
 except ImportError:
-    _run_code, EXECUTOR = exec, "host"
+    _xpython, EXECUTOR = None, "host"
 
 
 class _VMLoader(machinery.SourceFileLoader):
     """SourceFileLoader (so __loader__, get_source, linecache and
-    inspect.getsource behave as for any module) whose exec_module runs the
-    module's code object in the VM."""
+    inspect.getsource behave as for any module) whose code objects run in
+    the VM: get_code is the one the VM's own import hook uses, a C function
+    returning the code prepared for the VM, and exec_module stays the
+    host's, whose exec() of prepared code lands in the VM. So no frame of
+    this file sits under a test module's body while it runs: warnings'
+    stacklevel, trace's ignore lists and tracebacks see the import
+    machinery's frames as under regrtest (test_warnings, test_trace).
+    Under python3 it is the plain SourceFileLoader."""
 
-    def exec_module(self, module):
-        code = self.get_code(module.__name__)
-        _run_code(code, module.__dict__)
+    if _xpython is not None:
+        get_code = _xpython.vm_get_code(machinery.SourceFileLoader.get_code)
 
 
 class _TestFinder:

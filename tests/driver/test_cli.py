@@ -17,7 +17,11 @@ xpython's options), -V/-VV (xpython's version and the host's), --help-all
 (xpython's -h, then the host's texts), -v/-vv (VM instruction tracing, not
 import verbosity; sys.flags.verbose stays 0), x-python's long aliases
 (against python with the short option), -X importtime, --dis FILE.py
-(against `python3 -m dis FILE.py`).
+(against `python3 -m dis FILE.py`), the tools that run a program under a
+hook -- `-m cProfile`, `-m trace`, `-m pdb` driven from stdin -- against
+python's output (cProfile's without its timing columns and in a fixed
+order, since its rows of equal time come out in either order) and with -v's
+trace showing the program's code in the VM.
 """
 import os
 import re
@@ -56,6 +60,12 @@ FILES = {
     "badsyntax.py": "def f(:\n    pass\n",
     "warn.py": "import warnings\nwarnings.warn('careful')\nprint('after warning')\n",
     "startup.py": "S = 'from startup'\n",
+    # For -m cProfile/trace/pdb. x's product is computed at run time (never
+    # folded), so `BINARY_OP (1, 1234567) *` in -v's trace shows that the
+    # program's own code ran in the VM under the tool.
+    "tool.py": ("import sys\n\n\ndef fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n\n\n"
+                "def main():\n    x = len(sys.argv) * 1234567\n    total = fib(8)\n    print('result', x, total)\n"
+                "\n\nmain()\n"),
 }
 BINARY_FILES = {
     "latin.py": b"x = '\xe9'\nprint(x)\n",
@@ -420,6 +430,94 @@ def check_xpython_usage_errors(r):
     return problems
 
 
+TOOL_MARK = b"BINARY_OP (1, 1234567) *"   # tool.py's main(): see FILES
+
+
+def ran_in_vm(r, args, stdin=None):
+    """Problems unless `xpython -v ARGS` traced tool.py's main() in the VM."""
+    res = r.run([r.xpython, "-v"] + args, stdin)
+    if TOOL_MARK not in res.stderr:
+        return ["xpython -v %s: tool.py's main() is not in the VM's trace (exit %s)\n%s\n"
+                % (" ".join(args), res.rc, res.stderr[-1500:].decode(errors="replace"))]
+    return []
+
+
+def cprofile_rows(out):
+    """cProfile's report without what timing decides: the seconds, the time
+    columns, and the order of the rows (sorted by cumulative time, ties in
+    either order)."""
+    text = out.decode()
+    head, rows = [], []
+    row = re.compile(r"^\s*(\d+(?:/\d+)?)\s+\d+\.\d+\s+\d+\.\d+\s+\d+\.\d+\s+\d+\.\d+\s+(.+)$")
+    for line in text.splitlines():
+        m = row.match(line)
+        if m:
+            rows.append("%s %s" % m.groups())
+        else:
+            head.append(re.sub(r" in \d+\.\d+ seconds", " in T seconds", line))
+    return ("\n".join(head) + "\n" + "\n".join(sorted(rows)) + "\n").encode(), len(rows)
+
+
+def check_cprofile(r):
+    args = ["-m", "cProfile", "tool.py"]
+    native, ours = r.run([r.python] + args), r.run([r.xpython] + args)
+    problems = []
+    n_text, n_rows = cprofile_rows(native.stdout)
+    o_text, _ = cprofile_rows(ours.stdout)
+    if native.rc != 0 or b"result 1234567 21" not in native.stdout or n_rows < 5:
+        problems.append("python3 -m cProfile: exit %s, %r\n" % (native.rc, native.stdout[:500]))
+    d = difftest.stream_diff("cProfile report (no timings, rows sorted)", n_text, o_text,
+                             "python3", "xpython")
+    if d:
+        problems.append(d)
+    problems += difftest.compare(native, ours, "python3", "xpython", streams=("stderr",))
+    return problems + ran_in_vm(r, args)
+
+
+def check_trace_tool(r):
+    problems = []
+    cover = os.path.join(r.root, "cov", "tool.cover")
+    for args in (["-m", "trace", "--count", "-C", "cov", "--missing", "--summary", "tool.py"],
+                 ["-m", "trace", "--trace", "tool.py"],
+                 ["-m", "trace", "--listfuncs", "--trackcalls", "tool.py"]):
+        covers = []
+        for cmd in ([r.python] + args, [r.xpython] + args):
+            if os.path.exists(cover):
+                os.remove(cover)
+            res = r.run(cmd)
+            covers.append((res, open(cover, "rb").read() if os.path.exists(cover) else b""))
+        (native, n_cover), (ours, o_cover) = covers
+        if native.rc != 0 or b"result 1234567 21" not in native.stdout:
+            problems.append("python3 %s: exit %s, %r\n" % (" ".join(args), native.rc, native.stdout[:500]))
+        problems += difftest.compare(native, ours, "python3 " + " ".join(args), "xpython")
+        if "--count" in args:
+            # tool.cover: each line of tool.py with its count (>>>>>> for the missed ones).
+            # fib(8) runs its body 67 times.
+            if b"   67:     return n if n < 2" not in n_cover:
+                problems.append("python3's tool.cover lacks fib's count:\n%s\n" % n_cover.decode())
+            d = difftest.stream_diff("cov/tool.cover", n_cover, o_cover, "python3", "xpython")
+            if d:
+                problems.append(d)
+    return problems + ran_in_vm(r, ["-m", "trace", "--count", "tool.py"])
+
+
+# Steps, a breakpoint in fib, the stack, a frame up and its local, then the
+# breakpoint cleared and the program run to its end; EOF quits pdb.
+PDB_COMMANDS = b"n\nn\nb fib\nc\np n\nbt\nup\np x\nll\ncl 1\nc\n"
+
+
+def check_pdb(r):
+    args = ["-m", "pdb", "tool.py"]
+    native = r.run([r.python] + args, PDB_COMMANDS)
+    ours = r.run([r.xpython] + args, PDB_COMMANDS)
+    problems = []
+    for want in (b"(Pdb) 8\n", b"(Pdb) 1234567\n", b"result 1234567 21", b"The program finished"):
+        if want not in native.stdout:
+            problems.append("python3 -m pdb: %r not in its output:\n%s\n" % (want, native.stdout.decode()))
+    problems += difftest.compare(native, ours, "python3", "xpython")
+    return problems + ran_in_vm(r, args, PDB_COMMANDS)
+
+
 def main():
     p = difftest.base_arg_parser(__doc__.splitlines()[0])
     args = p.parse_args()
@@ -434,7 +532,9 @@ def main():
         checks.update({"help": lambda: check_help(r), "help-all": lambda: check_help_all(r),
                        "version": lambda: check_version(r), "trace": lambda: check_trace(r),
                        "importtime": lambda: check_importtime(r), "dis-source": lambda: check_dis_source(r),
-                       "xpython-usage-errors": lambda: check_xpython_usage_errors(r)})
+                       "xpython-usage-errors": lambda: check_xpython_usage_errors(r),
+                       "m-cProfile": lambda: check_cprofile(r), "m-trace": lambda: check_trace_tool(r),
+                       "m-pdb": lambda: check_pdb(r)})
         names = list(checks)
         return difftest.run_all(names, lambda n: checks[n](), args.jobs)
 
