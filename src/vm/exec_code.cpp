@@ -117,8 +117,18 @@ ExecCode* attach(PyObject* host, const std::shared_ptr<Code>& code) {
   ec->posonlyargcount = code->posonlyargcount;
   ec->kwonlyargcount = code->kwonlyargcount;
   ec->flags = code->flags;
+  const bool had_extra = reinterpret_cast<PyCodeObject*>(host)->co_extra != nullptr;
   if (_PyCode_SetExtra(host, g_code_extra_index, ec.get()) < 0)
     throw_python_error(*code, "cannot attach the program to its code object");
+  // The host sizes a new extra array for every index requested so far, and
+  // when the code object goes it calls each index's free function, with
+  // NULL for the slots nobody set: a free function some other user
+  // registered (test_code's, in Python through ctypes) would then run for
+  // code objects it never saw, which natively have no extra array at all.
+  // Our slot is the last one the array needs (a later _PyCode_SetExtra of a
+  // higher index grows it again).
+  if (!had_extra) static_cast<CodeExtraMirror*>(reinterpret_cast<PyCodeObject*>(host)->co_extra)->ce_size =
+      g_code_extra_index + 1;
   return ec.release();  // owned by the host code object now
 }
 

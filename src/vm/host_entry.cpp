@@ -90,6 +90,29 @@ PyObject* enter_vm(PyObject* self) {
   return run_host_entered_frame(g, x);
 }
 
+// CPython 3.11 compares code objects by their executable units, which for a
+// shell are longer than co_code and differ at the jump: a shell compares as
+// the plain copy code.replace() makes of it (co_code, the original units),
+// so that it equals such copies of itself as natively.
+richcmpfunc g_code_richcompare = nullptr;
+
+bool has_entry_tail(PyObject* code) {
+  const ExecCode* ec = exec_code_of_code(code);
+  return ec != nullptr && ec->host_entry;
+}
+
+PyObject* code_richcompare(PyObject* a, PyObject* b, int op) {
+  if ((op == Py_EQ || op == Py_NE) && PyCode_Check(a) && PyCode_Check(b) && a != b &&
+      (has_entry_tail(a) || has_entry_tail(b))) {
+    Ref plain_a = has_entry_tail(a) ? steal(PyObject_CallMethod(a, "replace", nullptr)) : borrow(a);
+    if (!plain_a) return nullptr;
+    Ref plain_b = has_entry_tail(b) ? steal(PyObject_CallMethod(b, "replace", nullptr)) : borrow(b);
+    if (!plain_b) return nullptr;
+    return g_code_richcompare(plain_a.get(), plain_b.get(), op);
+  }
+  return g_code_richcompare(a, b, op);
+}
+
 PyType_Slot g_entry_slots[] = {
     {Py_nb_negative, reinterpret_cast<void*>(enter_vm)},
     {0, nullptr},
@@ -138,6 +161,8 @@ PyObject* entry_callee() { return g_entry_callee; }
 
 int init_host_entry() {
   if (g_entry_callee != nullptr) return 0;
+  g_code_richcompare = PyCode_Type.tp_richcompare;
+  PyCode_Type.tp_richcompare = code_richcompare;
   Ref type = steal(PyType_FromSpec(&g_entry_spec));
   if (!type) return -1;
   Ref entry = steal(PyType_GenericAlloc(reinterpret_cast<PyTypeObject*>(type.get()), 0));
