@@ -386,10 +386,13 @@ void install_eval_frame_hook() {
 }
 
 void set_host_inlining(bool on) {
-  if (g_interposed) set_eval_frame_function(on ? nullptr : host_frame_eval);
+  if (!g_interposed) return;
+  // (A PEP 523 function someone else installed stays. The host reports
+  // "none" as its _PyEval_EvalFrameDefault, which is the interposed one.)
+  const _PyFrameEvalFunction current = _PyInterpreterState_GetEvalFrameFunc(PyInterpreterState_Get());
+  if (current == host_frame_eval || current == _PyEval_EvalFrameDefault || current == g_host_eval)
+    set_eval_frame_function(on ? nullptr : host_frame_eval);
 }
-
-bool host_inlines_calls() { return g_interposed && _PyInterpreterState_GetEvalFrameFunc(PyInterpreterState_Get()) == nullptr; }
 
 FrameRedirect set_frame_redirect(FrameRedirect redirect) {
   FrameRedirect previous = g_redirect;

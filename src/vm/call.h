@@ -115,7 +115,6 @@ void install_eval_frame_hook();
 // trampoline's frames are not CPython's): the PEP 523 function is
 // installed. No effect without interposition.
 void set_host_inlining(bool on);
-bool host_inlines_calls();
 // The host's own evaluation of a frame (bypassing the VM's checks).
 PyObject* call_host_eval(PyThreadState* ts, struct _PyInterpreterFrame* frame, int throwflag);
 

@@ -17,6 +17,7 @@
 #include "tools/tracer.h"
 #include "vm/call.h"
 #include "vm/events.h"
+#include "vm/host_entry.h"
 #include "vm/implemented_ops.h"
 #include "vm/ops_support.h"
 #include "core/host_internals.h"
@@ -337,7 +338,10 @@ void end_host_call_frame(Frame* f, PyObject** sp) {
   HostFrame* h = f->host;
   h->stacktop = static_cast<int>(sp - h->localsplus);
   constexpr uint8_t kHostReturnValue = 83;   // dis.opmap['RETURN_VALUE']
-  if (_Py_OPCODE(*h->prev_instr) != kHostReturnValue) h->prev_instr = f->ec->code_units + f->ec->entry_return_unit;
+  if (_Py_OPCODE(*h->prev_instr) != kHostReturnValue) {
+    h->prev_instr = f->ec->code_units + f->ec->entry_return_unit;
+    if (PyThreadState_Get()->cframe->use_tracing) cover_entry_tail_lines(h->f_code, f->ec);
+  }
   --h->prev_instr;
 }
 
@@ -347,18 +351,22 @@ void end_host_call_frame(Frame* f, PyObject** sp) {
 // host restores that position (f_lasti, f_lineno of the finished frame) and
 // the exception, and unwinds from the RERAISE, where no handler is, adding
 // no traceback entry (the VM's for this frame is there). Returns the
-// result for eval() to return, or nullptr with an error set.
-PyObject* end_host_call_frame_raising(Frame* f, PyObject** sp) {
+// result for eval() to return, or nullptr with the error set.
+PyObject* end_host_call_frame_raising(Frame* f, PyObject** sp, bool host_traces) {
   HostFrame* h = f->host;
   const ExecCode* ec = f->ec;
+  // (Tracing started while the frame ran: the host traces the tail.)
+  if (host_traces) cover_entry_tail_lines(h->f_code, ec);
   PyObject *type, *value, *tb;
   PyErr_Fetch(&type, &value, &tb);
   PyErr_NormalizeException(&type, &value, &tb);
   PyObject* lasti = value != nullptr ? PyLong_FromLong(static_cast<long>(h->prev_instr - ec->code_units)) : nullptr;
   if (lasti == nullptr) {
-    // (No memory for the position.) Unwound by the host from the tail,
-    // where no handler is.
-    if (value != nullptr) PyErr_Restore(type, value, tb);
+    // (No memory for the position.) The error goes on, unwound by the host
+    // from the tail, where no handler is.
+    PyErr_Clear();
+    PyErr_Restore(type, value, tb);
+    if (!PyErr_Occurred()) PyErr_SetString(PyExc_SystemError, "xpython: error return without exception set");
     h->stacktop = static_cast<int>(sp - h->localsplus);
     h->prev_instr = ec->code_units + ec->entry_return_unit;
     return nullptr;
@@ -2022,7 +2030,7 @@ exit_unwind:
       else if (f->owner == FrameOwner::Generator)
         end_generator_frame(f, sp);
       else
-        result = end_host_call_frame_raising(f, sp);
+        result = end_host_call_frame_raising(f, sp, *use_tracing != 0);
       t.current = saved_current;
       return result;
     }

@@ -179,6 +179,10 @@ Ref make_shell(const std::shared_ptr<Code>& code) {
   // co_code (dis, marshal, code.replace) is the original: the host's cache
   // of it, filled before anyone asks.
   Py_XSETREF(co->_co_code, co_code.release());
+  // The trampoline's tail stays allocated past the size the host knows
+  // (its executable units as dis(adaptive=True), co_positions() and code
+  // equality see them are the original ones, but for the entry jump).
+  Py_SET_SIZE(co, static_cast<Py_ssize_t>(code->code.size() / sizeof(_Py_CODEUNIT)));
   ExecCode* ec = attach(shell.get(), code);
   if (!executable.empty()) {
     const int32_t index = ec->prog->index_of_offset(entry.entry_unit * 2);

@@ -4,7 +4,9 @@
 #include "vm/call.h"
 #include "vm/eval.h"
 
+#include <cstdint>
 #include <cstring>
+#include <vector>
 
 namespace xp::vm {
 
@@ -128,10 +130,11 @@ std::string with_entry_tail(const std::string& faithful, Py_ssize_t hidden_const
   const std::string jump = jump_bytes(p, n);
   if (jump.empty() || p + jump.size() / 2 > n) return {};
   // The tail, as the host runs it: PUSH_NULL; LOAD_CONST hidden; PRECALL 0;
-  // CALL 0; RETURN_VALUE. dis(adaptive=True) prints these units too, and a
-  // LOAD_CONST of a constant past co_consts would make it fail: so the tail
-  // jumps over a CALL that is never executed, whose four cache units (which
-  // dis skips) are the LOAD_CONST, its prefix and the PRECALL.
+  // CALL 0; RETURN_VALUE. It lies past the code object's size (make_shell),
+  // but should anything print it as instructions, a LOAD_CONST of a
+  // constant past co_consts would make dis fail: so the tail jumps over a
+  // CALL that is never executed, whose four cache units (which dis skips)
+  // are the LOAD_CONST, its prefix and the PRECALL.
   std::string tail;
   put(tail, kPushNull, 0);
   put(tail, kJumpForward, 1);
@@ -155,6 +158,31 @@ std::string with_entry_tail(const std::string& faithful, Py_ssize_t hidden_const
 void install_entry_jump(PyCodeObject* co, const EntryTrampoline& where) {
   std::memcpy(reinterpret_cast<char*>(_PyCode_CODE(co)) + 2 * where.entry_unit, where.jump.data(), where.jump.size());
   co->co_warmup = 0;
+}
+
+void cover_entry_tail_lines(PyCodeObject* co, const ExecCode* ec) {
+  // CPython 3.11's _PyCode_CreateLineArray, over the tail as well: one line
+  // per unit (from the location table), int16 entries if every line fits.
+  const Py_ssize_t size = Py_SIZE(co);
+  const Py_ssize_t units = static_cast<Py_ssize_t>(ec->entry_reraise_unit) + 1;
+  std::vector<int> lines(static_cast<size_t>(units), -1);
+  bool small = true;
+  for (Py_ssize_t i = 0; i < size; ++i) {
+    lines[static_cast<size_t>(i)] = PyCode_Addr2Line(co, static_cast<int>(i * 2));
+    small = small && lines[static_cast<size_t>(i)] < INT16_MAX;
+  }
+  const int entry = small ? 2 : 4;
+  auto* array = static_cast<char*>(PyMem_Malloc(static_cast<size_t>(entry * units)));
+  if (array == nullptr) return;   // (the host's own array then stays)
+  for (Py_ssize_t i = 0; i < units; ++i) {
+    if (small)
+      reinterpret_cast<int16_t*>(array)[i] = static_cast<int16_t>(lines[static_cast<size_t>(i)]);
+    else
+      reinterpret_cast<int32_t*>(array)[i] = lines[static_cast<size_t>(i)];
+  }
+  PyMem_Free(co->_co_linearray);
+  co->_co_linearray = array;
+  co->_co_linearray_entry_size = static_cast<short>(entry);
 }
 
 PyObject* entry_callee() { return g_entry_callee; }

@@ -45,6 +45,11 @@ std::string with_entry_tail(const std::string& faithful, Py_ssize_t hidden_const
 // Writes the jump into the code's executable units and stops the host from
 // ever quickening them (co_warmup 0, as after quickening).
 void install_entry_jump(PyCodeObject* co, const EntryTrampoline& where);
+// The host keeps a line per executable unit (_co_linearray, made when it
+// traces a frame of the code) for the units it knows of: the tail, past the
+// code's size, gets lines (none) too, so that the host may trace the tail's
+// instructions (tracing started while the VM ran a host-entered frame).
+void cover_entry_tail_lines(PyCodeObject* co, const ExecCode* ec);
 // The entry callee (a borrowed reference), made by init_host_entry.
 PyObject* entry_callee();
 // Makes the entry callee; once, at start-up. -1 with an error set.

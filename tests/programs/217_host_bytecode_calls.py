@@ -248,3 +248,34 @@ def long_function(value):
 
 
 print(inspect.getmembers(Thing, long_function), len(long_function.__code__.co_consts) > 256)
+
+
+# Tracing that starts inside a function host bytecode called: the events
+# and the traceback of an exception that leaves it through a re-raise.
+events = []
+
+
+def tracer(frame, event, arg):
+    if frame.f_code.co_name == "starts_tracing":
+        events.append((event, frame.f_lineno - starts_tracing.__code__.co_firstlineno))
+    return tracer
+
+
+def starts_tracing(value):
+    sys.settrace(tracer)
+    sys._getframe().f_trace = tracer
+    try:
+        raise KeyError(value)
+    finally:
+        events.append("finally")
+
+
+try:
+    inspect.getmembers(Thing, starts_tracing)
+except KeyError as e:
+    sys.settrace(None)
+    tb = e.__traceback__
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    print(tb.tb_frame.f_code.co_name, tb.tb_lineno - starts_tracing.__code__.co_firstlineno)
+print(events)
