@@ -24,8 +24,10 @@ Steps (exit status 1 if any fails):
 
 A worker that makes no progress for --hang-seconds (a mutant stuck in host C
 code, e.g. a huge integer power: the budget counts only VM instructions) is
-killed and its mutant kept in the work folder; hangs are reported, not
-failures.
+killed; its mutant is kept as fuzz/exec-regressions/hangs/hang-SHA1.pyc, with
+the worker's stack (gdb, if installed) taken before the kill in
+hang-SHA1.log. Hangs are reported, not failures, and not replayed (each
+would cost --hang-seconds).
 
 The workers run the mutants with a reduced builtins module (no open, input,
 exit; imports only of a few pure modules; a stub `sys`) and their output
@@ -336,10 +338,13 @@ def worker_main():
         _cycle_quarantine()
         return
     seeds = []
+    only = cfg.get("programs") or []
     for name in sorted(os.listdir(cfg["seed_dir"])):
-        if name.endswith(".pyc"):
+        if name.endswith(".pyc") and (not only or any(name.startswith(p) for p in only)):
             with open(os.path.join(cfg["seed_dir"], name), "rb") as f:
                 seeds.append(marshal.loads(f.read()[16:]))
+    if not seeds:
+        raise SystemExit("fuzz_exec: no corpus program matches %r" % only)
     rng = random.Random(cfg["seed"])
     mut = Mutator(rng)
     # The last RING mutants are kept: damage done by one (a write through a
@@ -399,6 +404,7 @@ CRASH_MARKS = ("AddressSanitizer", "UndefinedBehaviorSanitizer", "runtime error:
 
 class Worker:
     def __init__(self, args, work, ident, seed=None, seconds=0.0, replay=None):
+        self.seed = seed
         self.dir = os.path.join(work, "w%d" % ident)
         os.makedirs(self.dir, exist_ok=True)
         self.current = os.path.join(self.dir, "current.pyc")
@@ -408,7 +414,8 @@ class Worker:
             if os.path.exists(p):
                 os.remove(p)
         cfg = dict(seed=seed, seconds=seconds, seed_dir=SEED_DIR, current=self.current, stats=self.stats_path,
-                   replay=replay, limit=getattr(args, "limit", 0), run_from=getattr(args, "run_from", 0))
+                   replay=replay, limit=getattr(args, "limit", 0), run_from=getattr(args, "run_from", 0),
+                   programs=getattr(args, "programs", None))
         cfg_path = os.path.join(self.dir, "config.json")
         with open(cfg_path, "w") as f:
             json.dump(cfg, f)
@@ -542,12 +549,58 @@ def _save_crash(w, verdict, args, work):
     return dest
 
 
+def _worker_stack(pid):
+    """The hung worker's C stack (gdb), or a note saying why there is none."""
+    gdb = shutil.which("gdb")
+    if not gdb:
+        return "(no stack: gdb is not installed)\n"
+    try:
+        r = subprocess.run([gdb, "-p", str(pid), "-batch", "-ex", "thread apply all bt 40"],
+                           stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        return "(no stack: gdb timed out)\n"
+    frames = [l for l in r.stdout.splitlines() if l.startswith(("#", "Thread"))]
+    return "\n".join(frames) + "\n" if frames else "(no stack: gdb said)\n" + r.stderr[-2000:]
+
+
+def _save_hang(w, args, work, n):
+    """Keeps a hung worker's mutant in the regression folder's hangs/ (not
+    replayed: a hang is not a failure), with its stack; then kills it."""
+    stack = _worker_stack(w.proc.pid)
+    w.proc.kill()
+    w.proc.wait()
+    if not os.path.exists(w.current):
+        return None
+    with open(w.current, "rb") as f:
+        data = f.read()
+    kept = os.path.join(work, "hang-%d.pyc" % n)
+    with open(kept, "wb") as f:
+        f.write(data)
+    folder = os.path.join(args.regressions, HANGS)
+    os.makedirs(folder, exist_ok=True)
+    name = "hang-" + hashlib.sha1(data).hexdigest()
+    dest = os.path.join(folder, name + ".pyc")
+    with open(dest, "wb") as f:
+        f.write(data)
+    with open(os.path.join(folder, name + ".log"), "w") as f:
+        f.write("no progress for %.0f s (seed %s)\n%s" % (args.hang_seconds, w.seed, _portable_log(stack)))
+    print("fuzz_exec: HANG; saved %s" % dest)
+    return dest
+
+
+# Mutants that hung a worker (not replayed).
+HANGS = "hangs"
+
+
 def _regression_inputs(folder):
-    """Each regression: a .pyc, or a folder of .pyc files run in order in one process."""
+    """Each regression: a .pyc, or a folder of .pyc files run in order in one
+    process (hangs/ excepted)."""
     if not os.path.isdir(folder):
         return []
     out = []
     for n in sorted(os.listdir(folder)):
+        if n == HANGS:
+            continue
         p = os.path.join(folder, n)
         if n.endswith(".pyc"):
             out.append([p])
@@ -608,12 +661,7 @@ def fuzz(args, work):
         for w in list(running):
             if w.proc.poll() is None:
                 if time.time() - w.last_progress() > args.hang_seconds:
-                    w.proc.kill()
-                    w.proc.wait()
-                    kept = os.path.join(work, "hang-%d.pyc" % len(hangs))
-                    if os.path.exists(w.current):
-                        shutil.copyfile(w.current, kept)
-                    hangs.append(kept)
+                    hangs.append(_save_hang(w, args, work, len(hangs)))
                     add(w.stats())
                     running.remove(w)
                 continue
@@ -634,7 +682,7 @@ def fuzz(args, work):
           % (totals["made"], args.seconds, totals["invalid"], totals["rejected"], accepted, totals["finished"],
              totals["raised"], totals["budget"], len(crashes), len(hangs)))
     if hangs:
-        print("fuzz_exec: hung mutants kept in %s" % work)
+        print("fuzz_exec: hung mutants kept in %s" % os.path.join(args.regressions, HANGS))
     return not crashes
 
 
@@ -652,6 +700,9 @@ def main():
                          "quarantine (a damaged freed block is then found deterministically)")
     ap.add_argument("--run-from", type=int, default=0,
                     help="reproducing: mutants before this index are made but not run")
+    ap.add_argument("--programs", action="append", default=None, metavar="PREFIX",
+                    help="mutate only the corpus programs whose file name starts with PREFIX (repeatable), "
+                         "to reproduce a crash or hang seen in one program's mutants")
     args = ap.parse_args()
     if args.seed is None:
         args.seed = int(time.time()) % 1_000_000
