@@ -29,6 +29,10 @@ the worker's stack (gdb, if installed) taken before the kill in
 hang-SHA1.log. Hangs are reported, not failures, and not replayed (each
 would cost --hang-seconds).
 
+What a mutant leaves behind (globals, its exception, suspended generators
+and coroutines, whose finalizers run VM code) is dropped under an instruction
+budget too, and the collector runs only while a budget is set.
+
 The workers run the mutants with a reduced builtins module (no open, input,
 exit; imports only of a few pure modules; a stub `sys`) and their output
 thrown away, in a scratch folder: mutated code calls whatever names its
@@ -284,36 +288,73 @@ class Stats:
         return dict(self.__dict__)
 
 
+# What a mutant leaves behind (its globals, the exception it raised, with
+# their suspended generators and coroutines) is dropped by this program, run
+# in the VM under a budget of its own: dropping them finalizes those frames
+# (gen_close: their `finally` and `except` blocks run), and a frame that
+# starts while no budget is set runs unbounded. A mutant of
+# 093_async_with_for left a coroutine whose handler loops raising and
+# catching without POP_EXCEPT: closed by `g.clear()` after exec_pyc had
+# lifted the budget, it ran forever (in `_PyErr_SetObject`, walking an ever
+# longer __context__ chain).
+CLEANUP_SOURCE = "target.clear()\n"
+
+
+_cleanup_path = None
+
+
+def _cleanup_pyc():
+    """CLEANUP_SOURCE's .pyc (in the worker's folder, written once)."""
+    global _cleanup_path
+    if _cleanup_path is None:
+        path = os.path.abspath("fuzz_exec_cleanup.pyc")
+        with open(path, "wb") as f:
+            f.write(_pyc_bytes(compile(CLEANUP_SOURCE, "<fuzz_exec cleanup>", "exec")))
+        _cleanup_path = path
+    return _cleanup_path
+
+
 def _run_one(path, safe_builtins, stats):
     """Loads and runs one .pyc in the VM; counts the outcome."""
     import _xpython
+    import gc
     import io
     g = {"__name__": "__main__", "__builtins__": safe_builtins}
     out = io.StringIO()
     saved = sys.stdout, sys.stderr, sys.stdin
     sys.stdout = sys.stderr = out
     sys.stdin = io.StringIO()
+    # The collector runs (finalizing the cyclic garbage of earlier mutants)
+    # only while a budget is set: in exec_pyc, here or in the cleanup.
+    gc.enable()
+    error = None
     try:
         _xpython.exec_pyc(path, g, BUDGET)
         stats.finished += 1
-    except ImportError as e:
+    except BaseException as e:  # the mutant's own failure (SystemExit and KeyboardInterrupt too)
+        error = e
+    if error is None:
+        pass
+    elif isinstance(error, ImportError) and error.__traceback__ is not None and error.__traceback__.tb_next is None:
         # Raised by exec_pyc itself (no traceback entry below it): the
-        # loader or the verifier refused the file.
-        if e.__traceback__ is not None and e.__traceback__.tb_next is None:
-            stats.rejected += 1
-        else:
-            stats.raised += 1
-    except RuntimeError as e:
-        if str(e) == "xpython: instruction budget exhausted":
-            stats.budget += 1
-        else:
-            stats.raised += 1
-    except BaseException:  # the mutant's own failure (SystemExit and KeyboardInterrupt too)
+        # loader or the verifier refused the file: nothing of it ran.
+        stats.rejected += 1
+        error = None
+    elif isinstance(error, RuntimeError) and str(error) == "xpython: instruction budget exhausted":
+        stats.budget += 1
+    else:
         stats.raised += 1
-    finally:
-        sys.stdout, sys.stderr, sys.stdin = saved
-        g.clear()
-        out.truncate(0)
+    if error is not None or len(g) > 2:
+        g["<fuzz_exec error>"] = error
+        del error
+        try:
+            _xpython.exec_pyc(_cleanup_pyc(), {"target": g, "__builtins__": safe_builtins}, BUDGET)
+        except BaseException:   # budget exhausted: the finalizers were cut short, g is empty anyway
+            pass
+    g.clear()
+    gc.disable()
+    sys.stdout, sys.stderr, sys.stdin = saved
+    out.truncate(0)
 
 
 def worker_main():
@@ -623,6 +664,8 @@ def replay(args, work):
         except subprocess.TimeoutExpired:
             w.proc.kill()
             w.proc.wait()
+            # Kept inputs ran to an end when they were kept.
+            failed.append(files[0])
             print("fuzz_exec: regression %s hangs" % files[0])
             continue
         v = _verdict(w)
