@@ -70,9 +70,35 @@ SAFE_MODULES = {
 }
 
 
+class _Discard:
+    """Where the mutants' output goes. Not a StringIO: one mutant can print
+    hundreds of megabytes (json.dumps with indent=16909060, a swapped
+    constant), and a StringIO kept it all; truncating it then raised
+    MemoryError in the worker's own code, a false crash."""
+    encoding = "utf-8"
+    errors = "strict"
+
+    def write(self, s):
+        return len(s)
+
+    def writelines(self, lines):
+        pass
+
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return False
+
+    def readline(self, *args):
+        return ""
+
+    def read(self, *args):
+        return ""
+
+
 def _safe_namespace():
     import builtins
-    import io
     import types
 
     fake_sys = types.ModuleType("sys")
@@ -84,7 +110,7 @@ def _safe_namespace():
     fake_sys.argv = ["mutant"]
     fake_sys.path = []
     fake_sys.modules = {}
-    fake_sys.stdout = fake_sys.stderr = io.StringIO()
+    fake_sys.stdout = fake_sys.stderr = fake_sys.stdin = _Discard()
     real_import = builtins.__import__
 
     def safe_import(name, globals=None, locals=None, fromlist=(), level=0):
@@ -301,6 +327,7 @@ CLEANUP_SOURCE = "target.clear()\n"
 
 
 _cleanup_path = None
+_DISCARD = _Discard()
 
 
 def _cleanup_pyc():
@@ -318,12 +345,9 @@ def _run_one(path, safe_builtins, stats):
     """Loads and runs one .pyc in the VM; counts the outcome."""
     import _xpython
     import gc
-    import io
     g = {"__name__": "__main__", "__builtins__": safe_builtins}
-    out = io.StringIO()
     saved = sys.stdout, sys.stderr, sys.stdin
-    sys.stdout = sys.stderr = out
-    sys.stdin = io.StringIO()
+    sys.stdout = sys.stderr = sys.stdin = _DISCARD
     # The collector runs (finalizing the cyclic garbage of earlier mutants)
     # only while a budget is set: in exec_pyc, here or in the cleanup.
     gc.enable()
@@ -352,9 +376,24 @@ def _run_one(path, safe_builtins, stats):
         except BaseException:   # budget exhausted: the finalizers were cut short, g is empty anyway
             pass
     g.clear()
+    if sys.exc_info()[1] is not None:
+        _clear_handled_exception()
     gc.disable()
     sys.stdout, sys.stderr, sys.stdin = saved
-    out.truncate(0)
+
+
+def _clear_handled_exception():
+    """A mutant can leave the thread's handled exception set (a frame that
+    ends inside an `except` block whose POP_EXCEPT was mutated away: CPython
+    3.11 restores it only at POP_EXCEPT, and so does the VM). Every later
+    exception, of later mutants and of the worker itself, would then chain
+    to it, keeping all of them and their frames alive: the mutants would
+    not be independent and a kept sequence would not replay alone."""
+    import ctypes
+    set_handled = ctypes.pythonapi.PyErr_SetHandledException
+    set_handled.argtypes = [ctypes.py_object]
+    set_handled.restype = None
+    set_handled(None)
 
 
 def worker_main():

@@ -136,6 +136,37 @@ def check_fuzzer_budget_covers_finalizers(source_dir, xpython):
     return 0
 
 
+def leaked_handled_exception():
+    """Module code that ends inside its `except` block, its POP_EXCEPT
+    patched to POP_TOP: the thread's handled exception stays set after it."""
+    c = module("try:\n    raise KeyError('leaked')\nexcept KeyError:\n    pass\n", "leaked_handled_exception")
+    ins = list(dis.get_instructions(c))
+    at = [a.offset for a, b in zip(ins, ins[1:]) if a.opname == "POP_EXCEPT" and b.opname == "LOAD_CONST"]
+    assert len(at) == 1, at
+    return patched(c, lambda b: b.__setitem__(at[0], op("POP_TOP")))
+
+
+def check_fuzzer_isolates_mutants(source_dir, xpython):
+    """fuzz_exec's worker must not let a mutant's handled exception outlive
+    it: every later exception of the worker chained to it (a MemoryError
+    in the worker's own code ended a long run as a false crash)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "leak.pyc")
+        write_pyc(leaked_handled_exception(), path)
+        script = ("import sys; sys.path.insert(0, %r); import fuzz_exec\n"
+                  "st = fuzz_exec.Stats(); fuzz_exec._run_one(%r, fuzz_exec._safe_namespace(), st)\n"
+                  "print(st.as_dict(), 'handled:', repr(sys.exc_info()[1]))\n"
+                  % (os.path.abspath(os.path.join(source_dir, "fuzz")), path))
+        p = subprocess.run([os.path.abspath(xpython), "-c", script], cwd=tmp, capture_output=True, text=True,
+                           timeout=60)
+    if p.returncode != 0 or "'finished': 1" not in p.stdout or "handled: None" not in p.stdout:
+        print("FAIL fuzz_exec leaves a mutant's handled exception set: exit status %d\n%s%s"
+              % (p.returncode, p.stdout, p.stderr))
+        return 1
+    print("ok   fuzz_exec clears the handled exception a mutant leaves set")
+    return 0
+
+
 def module(body, name):
     return compile(body, name + ".py", "exec")
 
@@ -345,6 +376,7 @@ def main():
     if args.source_dir:
         failures += check_fuzzer_refuses(args.source_dir)
         failures += check_fuzzer_budget_covers_finalizers(args.source_dir, args.xpython)
+        failures += check_fuzzer_isolates_mutants(args.source_dir, args.xpython)
     return 1 if failures else 0
 
 
