@@ -368,16 +368,19 @@ def _run_one(path, safe_builtins, stats):
         stats.budget += 1
     else:
         stats.raised += 1
-    if error is not None or len(g) > 2:
-        g["<fuzz_exec error>"] = error
-        del error
+    g["<fuzz_exec error>"] = error
+    del error
+    leaked = sys.exc_info()[1]
+    if leaked is not None:
+        _clear_handled_exception()
+        g["<fuzz_exec handled exception>"] = leaked   # dropped under the budget too
+        del leaked
+    if g["<fuzz_exec error>"] is not None or len(g) > 3:
         try:
             _xpython.exec_pyc(_cleanup_pyc(), {"target": g, "__builtins__": safe_builtins}, BUDGET)
         except BaseException:   # budget exhausted: the finalizers were cut short, g is empty anyway
             pass
     g.clear()
-    if sys.exc_info()[1] is not None:
-        _clear_handled_exception()
     gc.disable()
     sys.stdout, sys.stderr, sys.stdin = saved
 
