@@ -309,6 +309,7 @@ class _InPlaceFile:
 class Stats:
     def __init__(self):
         self.made = self.invalid = self.rejected = self.finished = self.raised = self.budget = 0
+        self.known_hang = 0
 
     def as_dict(self):
         return dict(self.__dict__)
@@ -436,6 +437,15 @@ def worker_main():
     os.makedirs(hist, exist_ok=True)
     ring = [_InPlaceFile(os.path.join(hist, "%03d.pyc" % k)) for k in range(RING)]
     current_file = _InPlaceFile(current)
+    # Mutants already kept as hangs are not run again: each would cost
+    # --hang-seconds (012_bigint's `a * b` in gcd, one argument off, comes
+    # back about every 100,000 mutants).
+    known_hangs = set()
+    hangs_dir = cfg.get("hangs")
+    if hangs_dir and os.path.isdir(hangs_dir):
+        for name in os.listdir(hangs_dir):
+            if name.startswith("hang-") and name.endswith(".pyc"):
+                known_hangs.add(name[len("hang-"):-len(".pyc")])
     deadline = time.monotonic() + cfg["seconds"]
     last_report = 0.0
     limit = cfg.get("limit") or 0
@@ -443,6 +453,9 @@ def worker_main():
         stats.made += 1
         try:
             data = _pyc_bytes(mut.mutate(rng.choice(seeds)))
+            if known_hangs and hashlib.sha1(data).hexdigest() in known_hangs:
+                stats.known_hang += 1
+                continue
             ring[stats.made % RING].write(data)
             current_file.write(data)
         except Exception:   # ValueError, SystemError, ...: the host refused to build this code object
@@ -498,7 +511,8 @@ class Worker:
                 os.remove(p)
         cfg = dict(seed=seed, seconds=seconds, seed_dir=SEED_DIR, current=self.current, stats=self.stats_path,
                    replay=replay, limit=getattr(args, "limit", 0), run_from=getattr(args, "run_from", 0),
-                   programs=getattr(args, "programs", None))
+                   programs=getattr(args, "programs", None),
+                   hangs=os.path.join(args.regressions, HANGS) if hasattr(args, "regressions") else None)
         cfg_path = os.path.join(self.dir, "config.json")
         with open(cfg_path, "w") as f:
             json.dump(cfg, f)
@@ -763,9 +777,10 @@ def fuzz(args, work):
                 crashes.append(_save_crash(w, v, args, work))
     accepted = totals["finished"] + totals["raised"] + totals["budget"]
     print("fuzz_exec: %d mutants in %.0f s: %d not buildable, %d refused by the loader/verifier, "
-          "%d accepted and run (%d finished, %d raised, %d out of budget); %d crash, %d hang"
+          "%d accepted and run (%d finished, %d raised, %d out of budget); %d crash, %d hang; "
+          "%d known hangs not run"
           % (totals["made"], args.seconds, totals["invalid"], totals["rejected"], accepted, totals["finished"],
-             totals["raised"], totals["budget"], len(crashes), len(hangs)))
+             totals["raised"], totals["budget"], len(crashes), len(hangs), totals.get("known_hang", 0)))
     if hangs:
         print("fuzz_exec: hung mutants kept in %s" % os.path.join(args.regressions, HANGS))
     return not crashes
