@@ -24,8 +24,14 @@ Steps (exit status 1 if any fails):
 
 A worker that makes no progress for --hang-seconds (a mutant stuck in host C
 code, e.g. a huge integer power: the budget counts only VM instructions) is
-killed and its mutant kept in the work folder; hangs are reported, not
-failures.
+killed; its mutant is kept as fuzz/exec-regressions/hangs/hang-SHA1.pyc, with
+the worker's stack (gdb, if installed) taken before the kill in
+hang-SHA1.log. Hangs are reported, not failures, and not replayed (each
+would cost --hang-seconds).
+
+What a mutant leaves behind (globals, its exception, suspended generators
+and coroutines, whose finalizers run VM code) is dropped under an instruction
+budget too, and the collector runs only while a budget is set.
 
 The workers run the mutants with a reduced builtins module (no open, input,
 exit; imports only of a few pure modules; a stub `sys`) and their output
@@ -42,6 +48,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import types
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -63,9 +70,35 @@ SAFE_MODULES = {
 }
 
 
+class _Discard:
+    """Where the mutants' output goes. Not a StringIO: one mutant can print
+    hundreds of megabytes (json.dumps with indent=16909060, a swapped
+    constant), and a StringIO kept it all; truncating it then raised
+    MemoryError in the worker's own code, a false crash."""
+    encoding = "utf-8"
+    errors = "strict"
+
+    def write(self, s):
+        return len(s)
+
+    def writelines(self, lines):
+        pass
+
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return False
+
+    def readline(self, *args):
+        return ""
+
+    def read(self, *args):
+        return ""
+
+
 def _safe_namespace():
     import builtins
-    import io
     import types
 
     fake_sys = types.ModuleType("sys")
@@ -77,7 +110,7 @@ def _safe_namespace():
     fake_sys.argv = ["mutant"]
     fake_sys.path = []
     fake_sys.modules = {}
-    fake_sys.stdout = fake_sys.stderr = io.StringIO()
+    fake_sys.stdout = fake_sys.stderr = fake_sys.stdin = _Discard()
     real_import = builtins.__import__
 
     def safe_import(name, globals=None, locals=None, fromlist=(), level=0):
@@ -98,7 +131,9 @@ def _codes(code, path=()):
     """(path, code object) of every code object in the tree."""
     yield path, code
     for i, k in enumerate(code.co_consts):
-        if hasattr(k, "co_code"):
+        # Not hasattr(k, "co_code"): that builds the deoptimised bytes of
+        # every nested code object, on every mutation.
+        if isinstance(k, types.CodeType):
             yield from _codes(k, path + (i,))
 
 
@@ -219,7 +254,7 @@ class Mutator:
             # CPython 3.11 writes CACHE units for the last instruction's
             # caches without checking the length (deopt_code), past the end
             # of the bytes object, whenever anything reads co_code of such a
-            # code object (marshal.dumps in _write_pyc, hasattr in _codes):
+            # code object (marshal.dumps in _pyc_bytes; co_code):
             # heap corruption in the worker, by the fuzzer itself (issue 6).
             # The host cannot hold this bytecode safely, so it is not
             # buildable here; xpython's reader refuses it anyway ("inline
@@ -244,52 +279,125 @@ class Mutator:
         return module
 
 
-def _write_pyc(code, path):
+def _pyc_bytes(code):
     import importlib.util
     import marshal
-    data = importlib.util.MAGIC_NUMBER + b"\0" * 12 + marshal.dumps(code)
-    with open(path, "wb") as f:
-        f.write(data)
+    return importlib.util.MAGIC_NUMBER + b"\0" * 12 + marshal.dumps(code)
+
+
+class _InPlaceFile:
+    """A file the worker rewrites for every mutant, kept open.
+
+    Not open(path, "wb") per mutant: on ext4 (auto_da_alloc) closing a file
+    that was truncated to size 0 and rewritten forces its blocks to disk, and
+    so does the next close of any descriptor of it (exec_pyc's read): about
+    3 ms a write, half of a worker's time with two files written per mutant.
+    Written from offset 0 and then cut to the new length, the file is never
+    empty, and the data stays in the page cache, which outlives a crashing
+    worker. Each write updates the mtime (the parent's progress signal)."""
+
+    def __init__(self, path):
+        self.path, self.fd = path, None
+
+    def write(self, data):
+        if self.fd is None:   # on first use: an unused slot leaves no empty file
+            self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        os.pwrite(self.fd, data, 0)
+        os.ftruncate(self.fd, len(data))
 
 
 class Stats:
     def __init__(self):
         self.made = self.invalid = self.rejected = self.finished = self.raised = self.budget = 0
+        self.known_hang = 0
 
     def as_dict(self):
         return dict(self.__dict__)
 
 
+# What a mutant leaves behind (its globals, the exception it raised, with
+# their suspended generators and coroutines) is dropped by this program, run
+# in the VM under a budget of its own: dropping them finalizes those frames
+# (gen_close: their `finally` and `except` blocks run), and a frame that
+# starts while no budget is set runs unbounded. A mutant of
+# 093_async_with_for left a coroutine whose handler loops raising and
+# catching without POP_EXCEPT: closed by `g.clear()` after exec_pyc had
+# lifted the budget, it ran forever (in `_PyErr_SetObject`, walking an ever
+# longer __context__ chain).
+CLEANUP_SOURCE = "target.clear()\n"
+
+
+_cleanup_path = None
+_DISCARD = _Discard()
+
+
+def _cleanup_pyc():
+    """CLEANUP_SOURCE's .pyc (in the worker's folder, written once)."""
+    global _cleanup_path
+    if _cleanup_path is None:
+        path = os.path.abspath("fuzz_exec_cleanup.pyc")
+        with open(path, "wb") as f:
+            f.write(_pyc_bytes(compile(CLEANUP_SOURCE, "<fuzz_exec cleanup>", "exec")))
+        _cleanup_path = path
+    return _cleanup_path
+
+
 def _run_one(path, safe_builtins, stats):
     """Loads and runs one .pyc in the VM; counts the outcome."""
     import _xpython
-    import io
+    import gc
     g = {"__name__": "__main__", "__builtins__": safe_builtins}
-    out = io.StringIO()
     saved = sys.stdout, sys.stderr, sys.stdin
-    sys.stdout = sys.stderr = out
-    sys.stdin = io.StringIO()
+    sys.stdout = sys.stderr = sys.stdin = _DISCARD
+    # The collector runs (finalizing the cyclic garbage of earlier mutants)
+    # only while a budget is set: in exec_pyc, here or in the cleanup.
+    gc.enable()
+    error = None
     try:
         _xpython.exec_pyc(path, g, BUDGET)
         stats.finished += 1
-    except ImportError as e:
+    except BaseException as e:  # the mutant's own failure (SystemExit and KeyboardInterrupt too)
+        error = e
+    if error is None:
+        pass
+    elif isinstance(error, ImportError) and error.__traceback__ is not None and error.__traceback__.tb_next is None:
         # Raised by exec_pyc itself (no traceback entry below it): the
-        # loader or the verifier refused the file.
-        if e.__traceback__ is not None and e.__traceback__.tb_next is None:
-            stats.rejected += 1
-        else:
-            stats.raised += 1
-    except RuntimeError as e:
-        if str(e) == "xpython: instruction budget exhausted":
-            stats.budget += 1
-        else:
-            stats.raised += 1
-    except BaseException:  # the mutant's own failure (SystemExit and KeyboardInterrupt too)
+        # loader or the verifier refused the file: nothing of it ran.
+        stats.rejected += 1
+        error = None
+    elif isinstance(error, RuntimeError) and str(error) == "xpython: instruction budget exhausted":
+        stats.budget += 1
+    else:
         stats.raised += 1
-    finally:
-        sys.stdout, sys.stderr, sys.stdin = saved
-        g.clear()
-        out.truncate(0)
+    g["<fuzz_exec error>"] = error
+    del error
+    leaked = sys.exc_info()[1]
+    if leaked is not None:
+        _clear_handled_exception()
+        g["<fuzz_exec handled exception>"] = leaked   # dropped under the budget too
+        del leaked
+    if g["<fuzz_exec error>"] is not None or len(g) > 3:
+        try:
+            _xpython.exec_pyc(_cleanup_pyc(), {"target": g, "__builtins__": safe_builtins}, BUDGET)
+        except BaseException:   # budget exhausted: the finalizers were cut short, g is empty anyway
+            pass
+    g.clear()
+    gc.disable()
+    sys.stdout, sys.stderr, sys.stdin = saved
+
+
+def _clear_handled_exception():
+    """A mutant can leave the thread's handled exception set (a frame that
+    ends inside an `except` block whose POP_EXCEPT was mutated away: CPython
+    3.11 restores it only at POP_EXCEPT, and so does the VM). Every later
+    exception, of later mutants and of the worker itself, would then chain
+    to it, keeping all of them and their frames alive: the mutants would
+    not be independent and a kept sequence would not replay alone."""
+    import ctypes
+    set_handled = ctypes.pythonapi.PyErr_SetHandledException
+    set_handled.argtypes = [ctypes.py_object]
+    set_handled.restype = None
+    set_handled(None)
 
 
 def worker_main():
@@ -314,25 +422,42 @@ def worker_main():
         _cycle_quarantine()
         return
     seeds = []
+    only = cfg.get("programs") or []
     for name in sorted(os.listdir(cfg["seed_dir"])):
-        if name.endswith(".pyc"):
+        if name.endswith(".pyc") and (not only or any(name.startswith(p) for p in only)):
             with open(os.path.join(cfg["seed_dir"], name), "rb") as f:
                 seeds.append(marshal.loads(f.read()[16:]))
+    if not seeds:
+        raise SystemExit("fuzz_exec: no corpus program matches %r" % only)
     rng = random.Random(cfg["seed"])
     mut = Mutator(rng)
     # The last RING mutants are kept: damage done by one (a write through a
     # stale pointer) may only crash the process some runs later.
     hist = os.path.join(os.path.dirname(current), "history")
     os.makedirs(hist, exist_ok=True)
+    ring = [_InPlaceFile(os.path.join(hist, "%03d.pyc" % k)) for k in range(RING)]
+    current_file = _InPlaceFile(current)
+    # Mutants already kept as hangs are not run again: each would cost
+    # --hang-seconds (012_bigint's `a * b` in gcd, one argument off, comes
+    # back about every 100,000 mutants).
+    known_hangs = set()
+    hangs_dir = cfg.get("hangs")
+    if hangs_dir and os.path.isdir(hangs_dir):
+        for name in os.listdir(hangs_dir):
+            if name.startswith("hang-") and name.endswith(".pyc"):
+                known_hangs.add(name[len("hang-"):-len(".pyc")])
     deadline = time.monotonic() + cfg["seconds"]
     last_report = 0.0
     limit = cfg.get("limit") or 0
     while time.monotonic() < deadline and not (limit and stats.made >= limit):
         stats.made += 1
         try:
-            code = mut.mutate(rng.choice(seeds))
-            _write_pyc(code, current)
-            shutil.copyfile(current, os.path.join(hist, "%03d.pyc" % (stats.made % RING)))
+            data = _pyc_bytes(mut.mutate(rng.choice(seeds)))
+            if known_hangs and hashlib.sha1(data).hexdigest() in known_hangs:
+                stats.known_hang += 1
+                continue
+            ring[stats.made % RING].write(data)
+            current_file.write(data)
         except Exception:   # ValueError, SystemError, ...: the host refused to build this code object
             stats.invalid += 1
             continue
@@ -375,6 +500,7 @@ CRASH_MARKS = ("AddressSanitizer", "UndefinedBehaviorSanitizer", "runtime error:
 
 class Worker:
     def __init__(self, args, work, ident, seed=None, seconds=0.0, replay=None):
+        self.seed = seed
         self.dir = os.path.join(work, "w%d" % ident)
         os.makedirs(self.dir, exist_ok=True)
         self.current = os.path.join(self.dir, "current.pyc")
@@ -384,7 +510,9 @@ class Worker:
             if os.path.exists(p):
                 os.remove(p)
         cfg = dict(seed=seed, seconds=seconds, seed_dir=SEED_DIR, current=self.current, stats=self.stats_path,
-                   replay=replay, limit=getattr(args, "limit", 0), run_from=getattr(args, "run_from", 0))
+                   replay=replay, limit=getattr(args, "limit", 0), run_from=getattr(args, "run_from", 0),
+                   programs=getattr(args, "programs", None),
+                   hangs=os.path.join(args.regressions, HANGS) if hasattr(args, "regressions") else None)
         cfg_path = os.path.join(self.dir, "config.json")
         with open(cfg_path, "w") as f:
             json.dump(cfg, f)
@@ -518,12 +646,58 @@ def _save_crash(w, verdict, args, work):
     return dest
 
 
+def _worker_stack(pid):
+    """The hung worker's C stack (gdb), or a note saying why there is none."""
+    gdb = shutil.which("gdb")
+    if not gdb:
+        return "(no stack: gdb is not installed)\n"
+    try:
+        r = subprocess.run([gdb, "-p", str(pid), "-batch", "-ex", "thread apply all bt 40"],
+                           stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        return "(no stack: gdb timed out)\n"
+    frames = [l for l in r.stdout.splitlines() if l.startswith(("#", "Thread"))]
+    return "\n".join(frames) + "\n" if frames else "(no stack: gdb said)\n" + r.stderr[-2000:]
+
+
+def _save_hang(w, args, work, n):
+    """Keeps a hung worker's mutant in the regression folder's hangs/ (not
+    replayed: a hang is not a failure), with its stack; then kills it."""
+    stack = _worker_stack(w.proc.pid)
+    w.proc.kill()
+    w.proc.wait()
+    if not os.path.exists(w.current):
+        return None
+    with open(w.current, "rb") as f:
+        data = f.read()
+    kept = os.path.join(work, "hang-%d.pyc" % n)
+    with open(kept, "wb") as f:
+        f.write(data)
+    folder = os.path.join(args.regressions, HANGS)
+    os.makedirs(folder, exist_ok=True)
+    name = "hang-" + hashlib.sha1(data).hexdigest()
+    dest = os.path.join(folder, name + ".pyc")
+    with open(dest, "wb") as f:
+        f.write(data)
+    with open(os.path.join(folder, name + ".log"), "w") as f:
+        f.write("no progress for %.0f s (seed %s)\n%s" % (args.hang_seconds, w.seed, _portable_log(stack)))
+    print("fuzz_exec: HANG; saved %s" % dest)
+    return dest
+
+
+# Mutants that hung a worker (not replayed).
+HANGS = "hangs"
+
+
 def _regression_inputs(folder):
-    """Each regression: a .pyc, or a folder of .pyc files run in order in one process."""
+    """Each regression: a .pyc, or a folder of .pyc files run in order in one
+    process (hangs/ excepted)."""
     if not os.path.isdir(folder):
         return []
     out = []
     for n in sorted(os.listdir(folder)):
+        if n == HANGS:
+            continue
         p = os.path.join(folder, n)
         if n.endswith(".pyc"):
             out.append([p])
@@ -546,6 +720,8 @@ def replay(args, work):
         except subprocess.TimeoutExpired:
             w.proc.kill()
             w.proc.wait()
+            # Kept inputs ran to an end when they were kept.
+            failed.append(files[0])
             print("fuzz_exec: regression %s hangs" % files[0])
             continue
         v = _verdict(w)
@@ -584,12 +760,7 @@ def fuzz(args, work):
         for w in list(running):
             if w.proc.poll() is None:
                 if time.time() - w.last_progress() > args.hang_seconds:
-                    w.proc.kill()
-                    w.proc.wait()
-                    kept = os.path.join(work, "hang-%d.pyc" % len(hangs))
-                    if os.path.exists(w.current):
-                        shutil.copyfile(w.current, kept)
-                    hangs.append(kept)
+                    hangs.append(_save_hang(w, args, work, len(hangs)))
                     add(w.stats())
                     running.remove(w)
                 continue
@@ -606,11 +777,12 @@ def fuzz(args, work):
                 crashes.append(_save_crash(w, v, args, work))
     accepted = totals["finished"] + totals["raised"] + totals["budget"]
     print("fuzz_exec: %d mutants in %.0f s: %d not buildable, %d refused by the loader/verifier, "
-          "%d accepted and run (%d finished, %d raised, %d out of budget); %d crash, %d hang"
+          "%d accepted and run (%d finished, %d raised, %d out of budget); %d crash, %d hang; "
+          "%d known hangs not run"
           % (totals["made"], args.seconds, totals["invalid"], totals["rejected"], accepted, totals["finished"],
-             totals["raised"], totals["budget"], len(crashes), len(hangs)))
+             totals["raised"], totals["budget"], len(crashes), len(hangs), totals.get("known_hang", 0)))
     if hangs:
-        print("fuzz_exec: hung mutants kept in %s" % work)
+        print("fuzz_exec: hung mutants kept in %s" % os.path.join(args.regressions, HANGS))
     return not crashes
 
 
@@ -628,6 +800,9 @@ def main():
                          "quarantine (a damaged freed block is then found deterministically)")
     ap.add_argument("--run-from", type=int, default=0,
                     help="reproducing: mutants before this index are made but not run")
+    ap.add_argument("--programs", action="append", default=None, metavar="PREFIX",
+                    help="mutate only the corpus programs whose file name starts with PREFIX (repeatable), "
+                         "to reproduce a crash or hang seen in one program's mutants")
     args = ap.parse_args()
     if args.seed is None:
         args.seed = int(time.time()) % 1_000_000

@@ -76,6 +76,97 @@ def check_fuzzer_refuses(source_dir):
     return bad
 
 
+# A coroutine left suspended by the program, whose GeneratorExit handler
+# loops forever, raising and catching without POP_EXCEPT (the inner
+# handler's POP_EXCEPT patched to POP_TOP: each new ValueError's __context__
+# is the previous one, so every raise walks a longer chain in the host's
+# _PyErr_SetObject). The shape of a 093_async_with_for mutant that hung the
+# executor fuzzer: the coroutine is closed when the worker drops the
+# program's globals.
+LEFTOVER_COROUTINE = """
+import types
+@types.coroutine
+def switch():
+    yield "switch"
+async def stubborn():
+    try:
+        await switch()
+    except BaseException:
+        while True:
+            try:
+                raise ValueError
+            except ValueError:
+                pass
+c = stubborn()
+c.send(None)
+"""
+
+
+def leftover_coroutine():
+    def fix(code):
+        code = code.replace(co_consts=tuple(fix(k) if inspect.iscode(k) else k for k in code.co_consts))
+        if code.co_name != "stubborn":
+            return code
+        ins = list(dis.get_instructions(code))
+        at = [a.offset for a, b in zip(ins, ins[1:]) if a.opname == "POP_EXCEPT" and b.opname == "JUMP_FORWARD"]
+        assert len(at) == 1, at
+        return patched(code, lambda b: b.__setitem__(at[0], op("POP_TOP")))
+    return fix(module(LEFTOVER_COROUTINE, "leftover_coroutine"))
+
+
+def check_fuzzer_budget_covers_finalizers(source_dir, xpython):
+    """fuzz_exec's worker must finalize what a mutant leaves behind under an
+    instruction budget: the coroutine above, closed after exec_pyc returned
+    (its budget lifted), ran forever in the worker."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "leftover.pyc")
+        write_pyc(leftover_coroutine(), path)
+        script = ("import sys; sys.path.insert(0, %r); import fuzz_exec\n"
+                  "st = fuzz_exec.Stats(); fuzz_exec._run_one(%r, fuzz_exec._safe_namespace(), st)\n"
+                  "print(st.as_dict())\n" % (os.path.abspath(os.path.join(source_dir, "fuzz")), path))
+        try:
+            p = subprocess.run([os.path.abspath(xpython), "-c", script], cwd=tmp, capture_output=True, text=True, timeout=60)
+        except subprocess.TimeoutExpired:
+            print("FAIL fuzz_exec: a leftover coroutine's handler loop outlives the instruction budget (hangs)")
+            return 1
+    if p.returncode != 0 or "'finished': 1" not in p.stdout:
+        print("FAIL fuzz_exec on a leftover coroutine: exit status %d\n%s%s" % (p.returncode, p.stdout, p.stderr))
+        return 1
+    print("ok   fuzz_exec finalizes a leftover coroutine's endless handler under the budget")
+    return 0
+
+
+def leaked_handled_exception():
+    """Module code that ends inside its `except` block, its POP_EXCEPT
+    patched to POP_TOP: the thread's handled exception stays set after it."""
+    c = module("try:\n    raise KeyError('leaked')\nexcept KeyError:\n    pass\n", "leaked_handled_exception")
+    ins = list(dis.get_instructions(c))
+    at = [a.offset for a, b in zip(ins, ins[1:]) if a.opname == "POP_EXCEPT" and b.opname == "LOAD_CONST"]
+    assert len(at) == 1, at
+    return patched(c, lambda b: b.__setitem__(at[0], op("POP_TOP")))
+
+
+def check_fuzzer_isolates_mutants(source_dir, xpython):
+    """fuzz_exec's worker must not let a mutant's handled exception outlive
+    it: every later exception of the worker chained to it (a MemoryError
+    in the worker's own code ended a long run as a false crash)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "leak.pyc")
+        write_pyc(leaked_handled_exception(), path)
+        script = ("import sys; sys.path.insert(0, %r); import fuzz_exec\n"
+                  "st = fuzz_exec.Stats(); fuzz_exec._run_one(%r, fuzz_exec._safe_namespace(), st)\n"
+                  "print(st.as_dict(), 'handled:', repr(sys.exc_info()[1]))\n"
+                  % (os.path.abspath(os.path.join(source_dir, "fuzz")), path))
+        p = subprocess.run([os.path.abspath(xpython), "-c", script], cwd=tmp, capture_output=True, text=True,
+                           timeout=60)
+    if p.returncode != 0 or "'finished': 1" not in p.stdout or "handled: None" not in p.stdout:
+        print("FAIL fuzz_exec leaves a mutant's handled exception set: exit status %d\n%s%s"
+              % (p.returncode, p.stdout, p.stderr))
+        return 1
+    print("ok   fuzz_exec clears the handled exception a mutant leaves set")
+    return 0
+
+
 def module(body, name):
     return compile(body, name + ".py", "exec")
 
@@ -284,6 +375,8 @@ def main():
     print("%d/%d crafted programs ended cleanly" % (len(cases()) - failures, len(cases())))
     if args.source_dir:
         failures += check_fuzzer_refuses(args.source_dir)
+        failures += check_fuzzer_budget_covers_finalizers(args.source_dir, args.xpython)
+        failures += check_fuzzer_isolates_mutants(args.source_dir, args.xpython)
     return 1 if failures else 0
 
 
