@@ -52,7 +52,7 @@ Ref prepare_host_code(PyObject* code) {
   // The whole tree becomes shells (with their entry trampolines), before
   // any function is made from it.
   try {
-    return vm::make_shell(code_from_host(code));
+    return vm::shell_for_host_code(code);
   } catch (const InputError& e) {
     PyErr_Format(PyExc_SystemError, "xpython: cannot run this code object in the VM: %s", e.what());
     return {};

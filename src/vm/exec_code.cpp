@@ -12,6 +12,8 @@ namespace xp::vm {
 namespace {
 
 void free_exec_code(void* p) { delete static_cast<ExecCode*>(p); }
+void free_shell_ref(void* p) { Py_XDECREF(static_cast<PyObject*>(p)); }
+Py_ssize_t g_shell_extra_index = -1;   // a host code object's shell (shell_for_host_code)
 
 Ref str_tuple(const std::vector<Ref>& items) {
   Ref t = steal(PyTuple_New(static_cast<Py_ssize_t>(items.size())));
@@ -55,6 +57,7 @@ Py_ssize_t g_code_extra_index = -1;
 void init_exec_code() {
   if (g_code_extra_index >= 0) return;
   g_code_extra_index = _PyEval_RequestCodeExtraIndex(free_exec_code);
+  g_shell_extra_index = _PyEval_RequestCodeExtraIndex(free_shell_ref);
   // Check the co_extra mirror on a real code object before relying on it.
   // (The probe's ExecCode is freed with the probe, through free_exec_code.)
   Ref probe = steal(Py_CompileString("pass", "<xpython probe>", Py_file_input));
@@ -196,6 +199,28 @@ Ref make_shell(const std::shared_ptr<Code>& code) {
       ec->entry_return_unit = entry.return_unit;
       ec->entry_reraise_unit = entry.reraise_unit;
     }
+  }
+  return shell;
+}
+
+Ref shell_for_host_code(PyObject* code) {
+  if (exec_code_of(code) != nullptr) return borrow(code);   // a shell already (or attached)
+  // Made once per host code object (exec'ing the same code again, as the
+  // extension module's users and its leak test do, reuses it); the host
+  // code keeps it in an extra slot of its own.
+  void* cached = nullptr;
+  if (g_shell_extra_index >= 0 && _PyCode_GetExtra(code, g_shell_extra_index, &cached) == 0 && cached != nullptr)
+    return borrow(static_cast<PyObject*>(cached));
+  PyErr_Clear();
+  Ref shell = make_shell(rt::code_from_host(code));
+  auto* co = reinterpret_cast<PyCodeObject*>(code);
+  const bool had_extra = co->co_extra != nullptr;
+  if (g_shell_extra_index >= 0 && _PyCode_SetExtra(code, g_shell_extra_index, Py_NewRef(shell.get())) < 0) {
+    PyErr_Clear();
+    Py_DECREF(shell.get());
+  } else if (!had_extra) {
+    // As attach(): the array ends at our slot.
+    static_cast<CodeExtraMirror*>(co->co_extra)->ce_size = g_shell_extra_index + 1;
   }
   return shell;
 }

@@ -101,6 +101,10 @@ inline ExecCode* exec_code_of(PyObject* code) {
 // shells and returns the shell of `code` (new reference). Throws
 // InputError subclasses for invalid or unsupported bytecode.
 Ref make_shell(const std::shared_ptr<Code>& code);
+// The shell of a host code object (from compile()): make_shell of its
+// conversion, made once; `code` itself if it already is one. Throws as
+// make_shell.
+Ref shell_for_host_code(PyObject* code);
 
 // The ExecCode of any 3.11 code object a VM function may hold: a shell, or
 // a host code object (from compile(), or a copy made by code.replace() as
