@@ -327,11 +327,11 @@ bool g_interposed = false;     // frames reach host_frame_eval without a PEP 523
 long g_interposed_calls = 0;   // evaluations seen through the interposed definition
 FrameRedirect g_redirect = nullptr;
 
+bool g_vm_ready = false;       // install_eval_frame_hook has run
+
 // Every frame the host evaluates through _PyEval_EvalFrame (not those its
 // loop inlines) comes here: by the interposed _PyEval_EvalFrameDefault, or
 // as the PEP 523 frame evaluation function.
-bool g_vm_ready = false;       // install_eval_frame_hook has run
-
 PyObject* host_frame_eval(PyThreadState* ts, struct _PyInterpreterFrame* frame, int throwflag) {
   // (The host's own start-up, before the VM's, comes here too.)
   if (!g_vm_ready) return g_host_eval(ts, frame, throwflag);
@@ -398,10 +398,6 @@ FrameRedirect set_frame_redirect(FrameRedirect redirect) {
   FrameRedirect previous = g_redirect;
   g_redirect = redirect;
   return previous;
-}
-
-PyObject* call_host_eval(PyThreadState* ts, struct _PyInterpreterFrame* frame, int throwflag) {
-  return g_host_eval(ts, frame, throwflag);
 }
 
 PyObject* run_host_entered_frame(HostFrame* g, HostFrame* x) {

@@ -115,8 +115,6 @@ void install_eval_frame_hook();
 // trampoline's frames are not CPython's): the PEP 523 function is
 // installed. No effect without interposition.
 void set_host_inlining(bool on);
-// The host's own evaluation of a frame (bypassing the VM's checks).
-PyObject* call_host_eval(PyThreadState* ts, struct _PyInterpreterFrame* frame, int throwflag);
 
 // A temporary first look at every frame the host evaluates (rt::MainCodeInVm,
 // compile-only runs): returns true with *result set if it evaluated the
