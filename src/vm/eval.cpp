@@ -337,8 +337,7 @@ inline void end_generator_frame(Frame* f, PyObject** sp) {
 void end_host_call_frame(Frame* f, PyObject** sp) {
   HostFrame* h = f->host;
   h->stacktop = static_cast<int>(sp - h->localsplus);
-  constexpr uint8_t kHostReturnValue = 83;   // dis.opmap['RETURN_VALUE']
-  if (_Py_OPCODE(*h->prev_instr) != kHostReturnValue) {
+  if (!is_host_return_value(*h->prev_instr)) {
     h->prev_instr = f->ec->code_units + f->ec->entry_return_unit;
     if (PyThreadState_Get()->cframe->use_tracing) cover_entry_tail_lines(h->f_code, f->ec);
   }

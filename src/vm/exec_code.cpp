@@ -155,7 +155,6 @@ Ref make_shell(const std::shared_ptr<Code>& code) {
     Ref item = c.is_code() ? make_shell(c.code) : c.obj;
     PyTuple_SET_ITEM(consts.get(), static_cast<Py_ssize_t>(i), item.release());
   }
-  PyTuple_SET_ITEM(consts.get(), nconsts, Py_NewRef(entry_callee()));
 
   EntryTrampoline entry;
   const std::string executable = with_entry_tail(code->code, nconsts, &entry);
@@ -170,6 +169,10 @@ Ref make_shell(const std::shared_ptr<Code>& code) {
   if (!names || !varnames || !cellvars || !freevars || !co_code || !host_units || !linetable || !exctable)
     throw_python_error(*code, "cannot build code fields");
 
+  // The hidden slot borrows the entry callee (alive for the process): the
+  // tuple never releases it, since its size is set back right after the
+  // host has made the code object, whether or not that succeeded.
+  PyTuple_SET_ITEM(consts.get(), nconsts, entry_callee());
   Ref shell = steal(reinterpret_cast<PyObject*>(PyCode_NewWithPosOnlyArgs(
       code->argcount, code->posonlyargcount, code->kwonlyargcount, static_cast<int>(code->varnames.size()),
       code->stacksize, static_cast<int>(code->flags), host_units.get(), consts.get(), names.get(), varnames.get(),

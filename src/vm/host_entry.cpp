@@ -1,5 +1,7 @@
 #include "vm/host_entry.h"
 
+#include "bytecode/version_table.h"
+#include "core/version.h"
 #include "runtime/generator.h"
 #include "vm/call.h"
 #include "vm/eval.h"
@@ -12,25 +14,42 @@ namespace xp::vm {
 
 namespace {
 
-// CPython 3.11's opcodes and inline-cache sizes (dis.opmap,
-// opcode._inline_cache_entries); Include/opcode.h's macros would clash
-// with xp::Op's names.
-enum HostOpcode : uint8_t {
-  kCache = 0,
-  kPushNull = 2,
-  kUnaryNegative = 11,
-  kReturnValue = 83,
-  kReraise = 119,
-  kLoadConst = 100,
-  kJumpForward = 110,
-  kMakeCell = 135,
-  kExtendedArg = 144,
-  kCopyFreeVars = 149,
-  kPrecall = 166,
-  kCall = 171,
+// The host's opcodes and inline-cache sizes, from xpython's table of the
+// host version (facts/; Include/opcode.h's macros would clash with xp::Op's
+// names).
+struct HostOpcodes {
+  uint8_t cache, push_null, unary_negative, return_value, reraise, load_const, jump_forward, make_cell,
+      extended_arg, copy_free_vars, precall, call;
+  int precall_caches, call_caches;
 };
-constexpr int kPrecallCaches = 1;
-constexpr int kCallCaches = 4;
+
+const HostOpcodes& host() {
+  static const HostOpcodes ops = [] {
+    const VersionTable* t = version_table(kHostVersion);
+    auto op = [t](const char* name) {
+      const int o = t != nullptr ? t->opcode_of(name) : -1;
+      if (o < 0) Py_FatalError("xpython: the host version's opcode table lacks an opcode the entry trampoline needs");
+      return static_cast<uint8_t>(o);
+    };
+    HostOpcodes h{};
+    h.cache = op("CACHE");
+    h.push_null = op("PUSH_NULL");
+    h.unary_negative = op("UNARY_NEGATIVE");
+    h.return_value = op("RETURN_VALUE");
+    h.reraise = op("RERAISE");
+    h.load_const = op("LOAD_CONST");
+    h.jump_forward = op("JUMP_FORWARD");
+    h.make_cell = op("MAKE_CELL");
+    h.extended_arg = op("EXTENDED_ARG");
+    h.copy_free_vars = op("COPY_FREE_VARS");
+    h.precall = op("PRECALL");
+    h.call = op("CALL");
+    h.precall_caches = t->row(h.precall)->cache_entries;
+    h.call_caches = t->row(h.call)->cache_entries;
+    return h;
+  }();
+  return ops;
+}
 
 PyObject* g_entry_callee = nullptr;   // strong, for the process's life
 
@@ -48,10 +67,10 @@ uint32_t prologue_end(const std::string& code) {
   uint32_t i = 0;
   while (i < units) {
     uint32_t j = i;
-    while (j < units && static_cast<uint8_t>(code[2 * j]) == kExtendedArg) ++j;
+    while (j < units && static_cast<uint8_t>(code[2 * j]) == host().extended_arg) ++j;
     if (j >= units) break;
     const auto op = static_cast<uint8_t>(code[2 * j]);
-    if (op != kMakeCell && op != kCopyFreeVars) break;
+    if (op != host().make_cell && op != host().copy_free_vars) break;
     i = j + 1;
   }
   return i;
@@ -64,8 +83,8 @@ std::string jump_bytes(uint32_t from, uint32_t to) {
     const uint32_t delta = to - (from + static_cast<uint32_t>(ext) + 1);
     if (ext < 3 && delta >> (8 * (ext + 1)) != 0) continue;
     std::string s;
-    for (int k = ext; k > 0; --k) put(s, kExtendedArg, static_cast<uint8_t>(delta >> (8 * k)));
-    put(s, kJumpForward, static_cast<uint8_t>(delta));
+    for (int k = ext; k > 0; --k) put(s, host().extended_arg, static_cast<uint8_t>(delta >> (8 * k)));
+    put(s, host().jump_forward, static_cast<uint8_t>(delta));
     return s;
   }
   return {};
@@ -136,21 +155,21 @@ std::string with_entry_tail(const std::string& faithful, Py_ssize_t hidden_const
   // CALL that is never executed, whose four cache units (which dis skips)
   // are the LOAD_CONST, its prefix and the PRECALL.
   std::string tail;
-  put(tail, kPushNull, 0);
-  put(tail, kJumpForward, 1);
-  put(tail, kCall, 0);
-  if (hidden_const > 0xff) put(tail, kExtendedArg, static_cast<uint8_t>(hidden_const >> 8));
-  put(tail, kLoadConst, static_cast<uint8_t>(hidden_const));
-  put(tail, kPrecall, 0);
-  for (int i = 0; i < kPrecallCaches; ++i) put(tail, kCache, 0);
-  put(tail, kCall, 0);
-  for (int i = 0; i < kCallCaches; ++i) put(tail, kCache, 0);
+  put(tail, host().push_null, 0);
+  put(tail, host().jump_forward, 1);
+  put(tail, host().call, 0);
+  if (hidden_const > 0xff) put(tail, host().extended_arg, static_cast<uint8_t>(hidden_const >> 8));
+  put(tail, host().load_const, static_cast<uint8_t>(hidden_const));
+  put(tail, host().precall, 0);
+  for (int i = 0; i < host().precall_caches; ++i) put(tail, host().cache, 0);
+  put(tail, host().call, 0);
+  for (int i = 0; i < host().call_caches; ++i) put(tail, host().cache, 0);
   where->entry_unit = p;
   where->return_unit = n + static_cast<uint32_t>(tail.size() / 2);
-  put(tail, kReturnValue, 0);
+  put(tail, host().return_value, 0);
   // The way out for an exception (see run_host_entered_frame).
   where->reraise_unit = where->return_unit + 1;
-  put(tail, kReraise, 1);
+  put(tail, host().reraise, 1);
   where->jump = jump;
   return faithful + tail;
 }
@@ -187,6 +206,8 @@ void cover_entry_tail_lines(PyCodeObject* co, const ExecCode* ec) {
 
 PyObject* entry_callee() { return g_entry_callee; }
 
+bool is_host_return_value(_Py_CODEUNIT unit) { return _Py_OPCODE(unit) == host().return_value; }
+
 int init_host_entry() {
   if (g_entry_callee != nullptr) return 0;
   g_code_richcompare = PyCode_Type.tp_richcompare;
@@ -196,9 +217,9 @@ int init_host_entry() {
   Ref entry = steal(PyType_GenericAlloc(reinterpret_cast<PyTypeObject*>(type.get()), 0));
   if (!entry) return -1;
   std::string code;
-  put(code, kLoadConst, 0);
-  put(code, kUnaryNegative, 0);
-  put(code, kReturnValue, 0);
+  put(code, host().load_const, 0);
+  put(code, host().unary_negative, 0);
+  put(code, host().return_value, 0);
   Ref co_code = steal(PyBytes_FromStringAndSize(code.data(), static_cast<Py_ssize_t>(code.size())));
   Ref consts = steal(PyTuple_Pack(1, entry.get()));
   Ref empty = steal(PyTuple_New(0));

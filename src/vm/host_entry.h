@@ -50,6 +50,8 @@ void install_entry_jump(PyCodeObject* co, const EntryTrampoline& where);
 // code's size, gets lines (none) too, so that the host may trace the tail's
 // instructions (tracing started while the VM ran a host-entered frame).
 void cover_entry_tail_lines(PyCodeObject* co, const ExecCode* ec);
+// Whether a code unit is the host's RETURN_VALUE.
+bool is_host_return_value(_Py_CODEUNIT unit);
 // The entry callee (a borrowed reference), made by init_host_entry.
 PyObject* entry_callee();
 // Makes the entry callee; once, at start-up. -1 with an error set.
