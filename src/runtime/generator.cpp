@@ -30,6 +30,7 @@
 #include "core/python.h"
 #include "vm/call.h"
 #include "vm/eval.h"
+#include "vm/host_opcodes.h"
 
 #include <algorithm>
 #include <cstring>
@@ -55,10 +56,6 @@ struct AsyncGenWrappedValue {
   PyObject_HEAD
   PyObject* agw_val;
 };
-
-// RESUME's opcode in CPython 3.11 (Include/opcode.h, whose macros would
-// clash with xp::Op's names; dis.opmap['RESUME']).
-constexpr int kHostResumeOpcode = 151;
 
 constexpr Py_ssize_t kTrailerSlots = static_cast<Py_ssize_t>(sizeof(Frame) / sizeof(PyObject*));
 
@@ -332,7 +329,7 @@ PyObject* delegate_of(PyObject* o) {
   if (gen->gi_frame_state != FRAME_SUSPENDED) return nullptr;
   auto* frame = reinterpret_cast<_PyInterpreterFrame*>(gen->gi_iframe);
   const _Py_CODEUNIT next = frame->prev_instr[1];
-  if (_Py_OPCODE(next) != kHostResumeOpcode || _Py_OPARG(next) < 2 || frame->stacktop <= 0) return nullptr;
+  if (_Py_OPCODE(next) != vm::host_opcodes().resume || _Py_OPARG(next) < 2 || frame->stacktop <= 0) return nullptr;
   return frame->localsplus[frame->stacktop - 1];
 }
 

@@ -28,10 +28,11 @@ void leave_moved_host_call_frame(vm::HostFrame* h, PyObject* func, _Py_CODEUNIT*
 // generator-owned frame whose function is interpreted: the host never
 // evaluates such a function's frames itself.
 inline constexpr char kFrameOwnedByGenerator = 1;   // 3.11's FRAME_OWNED_BY_GENERATOR
-// A function of a code object without an entry trampoline can also be run
-// by the host itself (inlined from host bytecode), which then makes a
-// generator of its own: the host resumes all generators of such code
-// (frames the VM made are host frames too).
+// Every shell has an entry trampoline, so the host never runs a shell's
+// function itself: a generator-owned frame of one was made by the VM. Host
+// code objects the VM runs as they are (a function's assigned __code__) have
+// none; host calls of those run natively and may make generators of their
+// own, so the host resumes all of those.
 inline bool is_vm_generator_frame(vm::HostFrame* h) {
   if (h->owner != kFrameOwnedByGenerator || !vm::is_vm_function(reinterpret_cast<PyObject*>(h->f_func))) return false;
   const vm::ExecCode* ec = vm::exec_code_of_code(reinterpret_cast<PyObject*>(h->f_code));

@@ -5,6 +5,7 @@
 #include "vm/host_entry.h"
 #include "vm/implemented_ops.h"
 
+#include <algorithm>
 #include <string>
 
 namespace xp::vm {
@@ -156,14 +157,18 @@ Ref make_shell(const std::shared_ptr<Code>& code) {
     PyTuple_SET_ITEM(consts.get(), static_cast<Py_ssize_t>(i), item.release());
   }
 
+  // Every shell gets an entry trampoline, so that the host never runs an
+  // interpreted function itself (nor makes or resumes its generators).
   EntryTrampoline entry;
   const std::string executable = with_entry_tail(code->code, nconsts, &entry);
+  if (executable.empty()) throw VerifyError(describe_location(*code, -1) + ": no instruction after the prologue");
+  const int host_stacksize = std::max(code->stacksize, kEntryStackSlots);
   Ref names = str_tuple(code->names);
   Ref varnames = str_tuple(code->varnames);
   Ref cellvars = str_tuple(code->cellvars);
   Ref freevars = str_tuple(code->freevars);
   Ref co_code = bytes_of(code->code);
-  Ref host_units = executable.empty() ? co_code : bytes_of(executable);
+  Ref host_units = bytes_of(executable);
   Ref linetable = bytes_of(code->linetable);
   Ref exctable = bytes_of(code->exceptiontable);
   if (!names || !varnames || !cellvars || !freevars || !co_code || !host_units || !linetable || !exctable)
@@ -175,7 +180,7 @@ Ref make_shell(const std::shared_ptr<Code>& code) {
   PyTuple_SET_ITEM(consts.get(), nconsts, entry_callee());
   Ref shell = steal(reinterpret_cast<PyObject*>(PyCode_NewWithPosOnlyArgs(
       code->argcount, code->posonlyargcount, code->kwonlyargcount, static_cast<int>(code->varnames.size()),
-      code->stacksize, static_cast<int>(code->flags), host_units.get(), consts.get(), names.get(), varnames.get(),
+      host_stacksize, static_cast<int>(code->flags), host_units.get(), consts.get(), names.get(), varnames.get(),
       freevars.get(), cellvars.get(), code->filename.get(), code->name.get(),
       code->qualname ? code->qualname.get() : code->name.get(), code->firstlineno, linetable.get(),
       exctable.get())));
@@ -190,19 +195,13 @@ Ref make_shell(const std::shared_ptr<Code>& code) {
   // equality see them are the original ones, but for the entry jump).
   Py_SET_SIZE(co, static_cast<Py_ssize_t>(code->code.size() / sizeof(_Py_CODEUNIT)));
   ExecCode* ec = attach(shell.get(), code);
-  if (!executable.empty()) {
-    const int32_t index = ec->prog->index_of_offset(entry.entry_unit * 2);
-    // The trampoline pushes two values on the frame's stack (3.11 sizes the
-    // frames it pushes by co_stacksize): code that needs one slot (it can
-    // call nothing) goes without, the host then runs it as it is.
-    if (index >= 0 && code->stacksize >= 2) {
-      install_entry_jump(co, entry);
-      ec->host_entry = true;
-      ec->entry_index = static_cast<uint32_t>(index);
-      ec->entry_return_unit = entry.return_unit;
-      ec->entry_reraise_unit = entry.reraise_unit;
-    }
-  }
+  const int32_t index = ec->prog->index_of_offset(entry.entry_unit * 2);
+  if (index < 0) throw VerifyError(describe_location(*code, -1) + ": the prologue ends inside an instruction");
+  install_entry_jump(co, entry);
+  ec->host_entry = true;
+  ec->entry_index = static_cast<uint32_t>(index);
+  ec->entry_return_unit = entry.return_unit;
+  ec->entry_reraise_unit = entry.reraise_unit;
   return shell;
 }
 

@@ -1,10 +1,9 @@
 #include "vm/host_entry.h"
 
-#include "bytecode/version_table.h"
-#include "core/version.h"
 #include "runtime/generator.h"
 #include "vm/call.h"
 #include "vm/eval.h"
+#include "vm/host_opcodes.h"
 
 #include <cstdint>
 #include <cstring>
@@ -13,43 +12,6 @@
 namespace xp::vm {
 
 namespace {
-
-// The host's opcodes and inline-cache sizes, from xpython's table of the
-// host version (facts/; Include/opcode.h's macros would clash with xp::Op's
-// names).
-struct HostOpcodes {
-  uint8_t cache, push_null, unary_negative, return_value, reraise, load_const, jump_forward, make_cell,
-      extended_arg, copy_free_vars, precall, call;
-  int precall_caches, call_caches;
-};
-
-const HostOpcodes& host() {
-  static const HostOpcodes ops = [] {
-    const VersionTable* t = version_table(kHostVersion);
-    auto op = [t](const char* name) {
-      const int o = t != nullptr ? t->opcode_of(name) : -1;
-      if (o < 0) Py_FatalError("xpython: the host version's opcode table lacks an opcode the entry trampoline needs");
-      return static_cast<uint8_t>(o);
-    };
-    HostOpcodes h{};
-    h.cache = op("CACHE");
-    h.push_null = op("PUSH_NULL");
-    h.unary_negative = op("UNARY_NEGATIVE");
-    h.return_value = op("RETURN_VALUE");
-    h.reraise = op("RERAISE");
-    h.load_const = op("LOAD_CONST");
-    h.jump_forward = op("JUMP_FORWARD");
-    h.make_cell = op("MAKE_CELL");
-    h.extended_arg = op("EXTENDED_ARG");
-    h.copy_free_vars = op("COPY_FREE_VARS");
-    h.precall = op("PRECALL");
-    h.call = op("CALL");
-    h.precall_caches = t->row(h.precall)->cache_entries;
-    h.call_caches = t->row(h.call)->cache_entries;
-    return h;
-  }();
-  return ops;
-}
 
 PyObject* g_entry_callee = nullptr;   // strong, for the process's life
 
@@ -67,10 +29,10 @@ uint32_t prologue_end(const std::string& code) {
   uint32_t i = 0;
   while (i < units) {
     uint32_t j = i;
-    while (j < units && static_cast<uint8_t>(code[2 * j]) == host().extended_arg) ++j;
+    while (j < units && static_cast<uint8_t>(code[2 * j]) == host_opcodes().extended_arg) ++j;
     if (j >= units) break;
     const auto op = static_cast<uint8_t>(code[2 * j]);
-    if (op != host().make_cell && op != host().copy_free_vars) break;
+    if (op != host_opcodes().make_cell && op != host_opcodes().copy_free_vars) break;
     i = j + 1;
   }
   return i;
@@ -83,8 +45,8 @@ std::string jump_bytes(uint32_t from, uint32_t to) {
     const uint32_t delta = to - (from + static_cast<uint32_t>(ext) + 1);
     if (ext < 3 && delta >> (8 * (ext + 1)) != 0) continue;
     std::string s;
-    for (int k = ext; k > 0; --k) put(s, host().extended_arg, static_cast<uint8_t>(delta >> (8 * k)));
-    put(s, host().jump_forward, static_cast<uint8_t>(delta));
+    for (int k = ext; k > 0; --k) put(s, host_opcodes().extended_arg, static_cast<uint8_t>(delta >> (8 * k)));
+    put(s, host_opcodes().jump_forward, static_cast<uint8_t>(delta));
     return s;
   }
   return {};
@@ -111,29 +73,6 @@ PyObject* enter_vm(PyObject* self) {
   return run_host_entered_frame(g, x);
 }
 
-// CPython 3.11 compares code objects by their executable units, which for a
-// shell are longer than co_code and differ at the jump: a shell compares as
-// the plain copy code.replace() makes of it (co_code, the original units),
-// so that it equals such copies of itself as natively.
-richcmpfunc g_code_richcompare = nullptr;
-
-bool has_entry_tail(PyObject* code) {
-  const ExecCode* ec = exec_code_of_code(code);
-  return ec != nullptr && ec->host_entry;
-}
-
-PyObject* code_richcompare(PyObject* a, PyObject* b, int op) {
-  if ((op == Py_EQ || op == Py_NE) && PyCode_Check(a) && PyCode_Check(b) && a != b &&
-      (has_entry_tail(a) || has_entry_tail(b))) {
-    Ref plain_a = has_entry_tail(a) ? steal(PyObject_CallMethod(a, "replace", nullptr)) : borrow(a);
-    if (!plain_a) return nullptr;
-    Ref plain_b = has_entry_tail(b) ? steal(PyObject_CallMethod(b, "replace", nullptr)) : borrow(b);
-    if (!plain_b) return nullptr;
-    return g_code_richcompare(plain_a.get(), plain_b.get(), op);
-  }
-  return g_code_richcompare(a, b, op);
-}
-
 PyType_Slot g_entry_slots[] = {
     {Py_nb_negative, reinterpret_cast<void*>(enter_vm)},
     {0, nullptr},
@@ -145,7 +84,7 @@ PyType_Spec g_entry_spec = {"xpython.vm_entry", sizeof(PyObject), 0, Py_TPFLAGS_
 std::string with_entry_tail(const std::string& faithful, Py_ssize_t hidden_const, EntryTrampoline* where) {
   const auto n = static_cast<uint32_t>(faithful.size() / 2);
   const uint32_t p = prologue_end(faithful);
-  if (p >= n || hidden_const < 0 || hidden_const > 0xffff) return {};
+  if (p >= n || hidden_const < 0 || hidden_const > 0x7fffffff) return {};
   const std::string jump = jump_bytes(p, n);
   if (jump.empty() || p + jump.size() / 2 > n) return {};
   // The tail, as the host runs it: PUSH_NULL; LOAD_CONST hidden; PRECALL 0;
@@ -153,23 +92,24 @@ std::string with_entry_tail(const std::string& faithful, Py_ssize_t hidden_const
   // but should anything print it as instructions, a LOAD_CONST of a
   // constant past co_consts would make dis fail: so the tail jumps over a
   // CALL that is never executed, whose four cache units (which dis skips)
-  // are the LOAD_CONST, its prefix and the PRECALL.
+  // hold the LOAD_CONST and its prefixes (up to three).
   std::string tail;
-  put(tail, host().push_null, 0);
-  put(tail, host().jump_forward, 1);
-  put(tail, host().call, 0);
-  if (hidden_const > 0xff) put(tail, host().extended_arg, static_cast<uint8_t>(hidden_const >> 8));
-  put(tail, host().load_const, static_cast<uint8_t>(hidden_const));
-  put(tail, host().precall, 0);
-  for (int i = 0; i < host().precall_caches; ++i) put(tail, host().cache, 0);
-  put(tail, host().call, 0);
-  for (int i = 0; i < host().call_caches; ++i) put(tail, host().cache, 0);
+  put(tail, host_opcodes().push_null, 0);
+  put(tail, host_opcodes().jump_forward, 1);
+  put(tail, host_opcodes().call, 0);
+  for (int shift = 24; shift > 0; shift -= 8)
+    if (hidden_const >> shift != 0) put(tail, host_opcodes().extended_arg, static_cast<uint8_t>(hidden_const >> shift));
+  put(tail, host_opcodes().load_const, static_cast<uint8_t>(hidden_const));
+  put(tail, host_opcodes().precall, 0);
+  for (int i = 0; i < host_opcodes().precall_caches; ++i) put(tail, host_opcodes().cache, 0);
+  put(tail, host_opcodes().call, 0);
+  for (int i = 0; i < host_opcodes().call_caches; ++i) put(tail, host_opcodes().cache, 0);
   where->entry_unit = p;
   where->return_unit = n + static_cast<uint32_t>(tail.size() / 2);
-  put(tail, host().return_value, 0);
+  put(tail, host_opcodes().return_value, 0);
   // The way out for an exception (see run_host_entered_frame).
   where->reraise_unit = where->return_unit + 1;
-  put(tail, host().reraise, 1);
+  put(tail, host_opcodes().reraise, 1);
   where->jump = jump;
   return faithful + tail;
 }
@@ -206,20 +146,18 @@ void cover_entry_tail_lines(PyCodeObject* co, const ExecCode* ec) {
 
 PyObject* entry_callee() { return g_entry_callee; }
 
-bool is_host_return_value(_Py_CODEUNIT unit) { return _Py_OPCODE(unit) == host().return_value; }
+bool is_host_return_value(_Py_CODEUNIT unit) { return _Py_OPCODE(unit) == host_opcodes().return_value; }
 
 int init_host_entry() {
   if (g_entry_callee != nullptr) return 0;
-  g_code_richcompare = PyCode_Type.tp_richcompare;
-  PyCode_Type.tp_richcompare = code_richcompare;
   Ref type = steal(PyType_FromSpec(&g_entry_spec));
   if (!type) return -1;
   Ref entry = steal(PyType_GenericAlloc(reinterpret_cast<PyTypeObject*>(type.get()), 0));
   if (!entry) return -1;
   std::string code;
-  put(code, host().load_const, 0);
-  put(code, host().unary_negative, 0);
-  put(code, host().return_value, 0);
+  put(code, host_opcodes().load_const, 0);
+  put(code, host_opcodes().unary_negative, 0);
+  put(code, host_opcodes().return_value, 0);
   Ref co_code = steal(PyBytes_FromStringAndSize(code.data(), static_cast<Py_ssize_t>(code.size())));
   Ref consts = steal(PyTuple_Pack(1, entry.get()));
   Ref empty = steal(PyTuple_New(0));

@@ -27,6 +27,11 @@
 
 namespace xp::vm {
 
+// The stack slots the trampoline's tail uses (a NULL and the entry callee):
+// a shell's host co_stacksize is at least this (CPython 3.11 sizes the frames
+// it pushes by co_stacksize; the attribute shows the original: shell_code.h).
+inline constexpr int kEntryStackSlots = 2;
+
 // Where a shell's trampoline lives, in code units.
 struct EntryTrampoline {
   uint32_t entry_unit = 0;    // the first unit after the prologue (the jump)

@@ -136,6 +136,48 @@ def check_fuzzer_budget_covers_finalizers(source_dir, xpython):
     return 0
 
 
+# Interpreted code that host code runs: a generator made by host bytecode
+# (contextlib's call of the decorated function) and resumed by C (its
+# next()), and a function called from host bytecode (inspect.getmembers'
+# loop), each of code needing at most one stack slot (co_stacksize 1 and 0:
+# a shell then has the least room for its entry trampoline).
+HOST_RESUMED = {
+    "generator made by host bytecode": "import contextlib\n"
+                                       "def spin():\n    while True:\n        pass\n    yield\n"
+                                       "with contextlib.contextmanager(spin)():\n    pass\n",
+    "function called by host bytecode": "import inspect\n"
+                                        "def spin(v):\n    while True:\n        pass\n"
+                                        "inspect.getmembers(inspect, spin)\n",
+}
+
+
+def check_budget_covers_host_resumed_code(xpython):
+    """An instruction budget (exec_pyc's, the executor fuzzer's) counts the
+    instructions of interpreted code that host code runs: the host never runs
+    a shell's code itself (each has an entry trampoline, even one with no
+    stack slot to spare), so these endless loops end at the budget."""
+    failures = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for what, source in HOST_RESUMED.items():
+            path = os.path.join(tmp, "host_resumed.pyc")
+            write_pyc(module(source, "host_resumed"), path)
+            script = ("import _xpython\ntry:\n    _xpython.exec_pyc(%r, {}, 100000)\n"
+                      "except RuntimeError as e:\n    print(e)\n" % path)
+            try:
+                p = subprocess.run([os.path.abspath(xpython), "-c", script], cwd=tmp, capture_output=True,
+                                   text=True, timeout=60)
+            except subprocess.TimeoutExpired:
+                print("FAIL budget: a %s runs past the instruction budget (hangs)" % what)
+                failures += 1
+                continue
+            if p.returncode != 0 or p.stdout.strip() != "xpython: instruction budget exhausted":
+                print("FAIL budget: a %s: exit status %d\n%s%s" % (what, p.returncode, p.stdout, p.stderr))
+                failures += 1
+                continue
+            print("ok   the instruction budget stops a %s" % what)
+    return failures
+
+
 def leaked_handled_exception():
     """Module code that ends inside its `except` block, its POP_EXCEPT
     patched to POP_TOP: the thread's handled exception stays set after it."""
@@ -373,6 +415,7 @@ def main():
                 continue
             print("ok   %-24s %s" % (name, verdict))
     print("%d/%d crafted programs ended cleanly" % (len(cases()) - failures, len(cases())))
+    failures += check_budget_covers_host_resumed_code(args.xpython)
     if args.source_dir:
         failures += check_fuzzer_refuses(args.source_dir)
         failures += check_fuzzer_budget_covers_finalizers(args.source_dir, args.xpython)
