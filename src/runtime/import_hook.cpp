@@ -1,115 +1,143 @@
 #include "runtime/import_hook.h"
 
+#include "core/error.h"
 #include "core/ref.h"
-#include "runtime/internal_module.h"
+#include "runtime/code_loader.h"
+
+#include <climits>
+#include <cstdlib>
 
 namespace xp::rt {
 
 namespace {
 
-// Host-side (native) Python: the finder and the loaders. The loaders are
-// the host's own SourceFileLoader/SourcelessFileLoader with one method
-// replaced: get_code returns the code prepared for the VM (a C function of
-// _xpython, so it adds no frame). Loading itself is then the host's
-// exec_module -- _call_with_frames_removed(exec, code, module.__dict__) --
-// and the frame hook runs prepared code in the VM. So what the import
-// machinery, tracebacks (import.c's remove_importlib_frames), warnings'
-// stacklevel and code checking isinstance(loader, SourceFileLoader) see is
-// what they see natively.
-constexpr const char* kHookSource = R"PY(
-import sys
-import importlib.machinery as _machinery
-import os as _os
-import _xpython as _xp
+// Which modules run in the VM (install_import_hook's arguments): every
+// module the host's file loaders load, or those whose file is under one of
+// `roots` (real paths, each ending in '/').
+struct ImportScope {
+  bool everything = false;
+  std::vector<std::string> roots;
+};
+ImportScope g_scope;
 
-
-class XpythonSourceFileLoader(_machinery.SourceFileLoader):
-    """SourceFileLoader whose modules run in the xpython VM."""
-
-    get_code = _xp.vm_get_code(_machinery.SourceFileLoader.get_code)
-
-
-class XpythonSourcelessFileLoader(_machinery.SourcelessFileLoader):
-    """SourcelessFileLoader whose modules run in the xpython VM; the .pyc is
-    read by xpython's own reader (a .pyc of any version)."""
-
-    get_code = _xp.vm_get_code(None)
-
-
-_LOADERS = {
-    _machinery.SourceFileLoader: XpythonSourceFileLoader,
-    _machinery.SourcelessFileLoader: XpythonSourcelessFileLoader,
+std::string real_path(const std::string& p) {
+  char buf[PATH_MAX];
+  return realpath(p.c_str(), buf) != nullptr ? std::string(buf) : p;
 }
 
+bool wanted(PyObject* loader) {
+  if (g_scope.everything) return true;
+  Ref path = steal(PyObject_GetAttrString(loader, "path"));
+  PyObject* raw = nullptr;
+  if (!path || !PyUnicode_FSConverter(path.get(), &raw)) {
+    PyErr_Clear();
+    return false;
+  }
+  Ref encoded = steal(raw);
+  const std::string real = real_path(PyBytes_AS_STRING(encoded.get()));
+  for (const std::string& root : g_scope.roots)
+    if (real.compare(0, root.size(), root) == 0) return true;
+  return false;
+}
 
-class XpythonFinder:
-    """Gives modules found by PathFinder a loader running them in the VM (see install_import_hook)."""
+// What a patched get_code knows (its m_self): the host's get_code it
+// replaced, the loader class it is patched into, and whether that class
+// loads .pyc files (which xpython's own reader then reads: any version's).
+enum { kOriginal, kLoaderClass, kSourceless, kBindingSize };
 
-    def __init__(self, everything, roots):
-        self.everything = everything
-        self.roots = [_os.path.join(_os.path.realpath(r), "") for r in roots]
+// get_code(loader, fullname), in place of the host's SourceFileLoader's and
+// SourcelessFileLoader's: for a loader of exactly that class whose module is
+// to run in the VM, the code prepared for the VM -- the host's own get_code
+// result (it reads the __pycache__ entry or compiles the source, as
+// natively) with its shells made, or for a .pyc xpython's reader's -- and
+// otherwise the host's result as it is. The host's exec_module then runs it
+// with builtins.exec through _call_with_frames_removed exactly as natively,
+// and the frame hook sends code prepared for the VM to the VM
+// (vm/call.cpp). Being a C function, it adds no frame to tracebacks.
+PyObject* patched_get_code(PyObject* binding, PyObject* const* args, Py_ssize_t nargs) {
+  if (nargs != 2) {
+    PyErr_Format(PyExc_TypeError, "get_code() takes exactly one argument (%zd given)", nargs - 1);
+    return nullptr;
+  }
+  PyObject* original = PyTuple_GET_ITEM(binding, kOriginal);
+  PyObject* loader = args[0];
+  PyObject* cls = PyTuple_GET_ITEM(binding, kLoaderClass);
+  const bool ours = cls == Py_None || (Py_TYPE(loader) == reinterpret_cast<PyTypeObject*>(cls) && wanted(loader));
+  if (!ours) return PyObject_Vectorcall(original, args, 2, nullptr);
+  if (PyTuple_GET_ITEM(binding, kSourceless) == Py_False) {
+    Ref code = steal(PyObject_Vectorcall(original, args, 2, nullptr));
+    if (!code || code.get() == Py_None) return code.release();
+    return prepare_host_code(code.get()).release();
+  }
+  Ref path = steal(PyObject_CallMethod(loader, "get_filename", "O", args[1]));
+  if (!path) return nullptr;
+  PyObject* raw = nullptr;
+  if (!PyUnicode_FSConverter(path.get(), &raw)) return nullptr;
+  Ref encoded = steal(raw);
+  try {
+    return load_pyc(PyBytes_AS_STRING(encoded.get())).release();
+  } catch (const InputError& e) {
+    PyErr_Format(PyExc_ImportError, "%s", e.what());
+    return nullptr;
+  }
+}
 
-    def _wanted(self, origin):
-        if self.everything:
-            return True
-        real = _os.path.realpath(origin)
-        return any(real.startswith(root) for root in self.roots)
+// One definition per use (its docstring is that of the get_code it
+// replaces): SourceFileLoader's, SourcelessFileLoader's, vm_get_code's.
+PyMethodDef g_get_code_defs[3] = {};
 
-    def find_spec(self, fullname, path=None, target=None):
-        spec = _machinery.PathFinder.find_spec(fullname, path, target)
-        if spec is None or not spec.has_location or spec.origin is None:
-            return spec
-        # Only the host's own file loaders: a subclass (a custom path hook)
-        # keeps its behaviour, natively.
-        ours = _LOADERS.get(type(spec.loader))
-        if ours is None or not self._wanted(spec.origin):
-            return spec
-        spec.loader = ours(spec.loader.name, spec.loader.path)
-        return spec
+// patched_get_code bound to its knowledge, as a method (an instancemethod
+// binds to the loader as a function does).
+PyObject* get_code_method(PyObject* original, PyObject* cls, bool sourceless) {
+  PyMethodDef* def = &g_get_code_defs[cls == Py_None ? 2 : sourceless ? 1 : 0];
+  *def = {"get_code", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(patched_get_code)), METH_FASTCALL,
+          "get_code(fullname): the module's code object, prepared for the xpython VM"};
+  // (The docstring's reference is kept for the process's life: ml_doc
+  // points into it.)
+  Ref doc = original != Py_None ? steal(PyObject_GetAttrString(original, "__doc__")) : Ref();
+  if (doc && PyUnicode_Check(doc.get())) {
+    def->ml_doc = PyUnicode_AsUTF8(doc.get());
+    if (def->ml_doc != nullptr) static_cast<void>(doc.release());
+  }
+  PyErr_Clear();
+  Ref binding = steal(PyTuple_Pack(kBindingSize, original, cls, sourceless ? Py_True : Py_False));
+  if (!binding) return nullptr;
+  Ref func = steal(PyCFunction_NewEx(def, binding.get(), nullptr));
+  if (!func) return nullptr;
+  return PyInstanceMethod_New(func.get());
+}
 
-    def invalidate_caches(self):
-        pass
-
-
-def install(everything, roots):
-    finder = XpythonFinder(everything, roots)
-    for i, f in enumerate(sys.meta_path):
-        if f is _machinery.PathFinder:
-            sys.meta_path.insert(i, finder)
-            break
-    else:
-        sys.meta_path.append(finder)
-    return finder
-)PY";
+// Replaces `cls.get_code` by patched_get_code.
+int patch_loader_class(PyObject* machinery, const char* name, bool sourceless) {
+  Ref cls = steal(PyObject_GetAttrString(machinery, name));
+  if (!cls) return -1;
+  Ref original = steal(PyObject_GetAttrString(cls.get(), "get_code"));
+  if (!original) return -1;
+  if (PyInstanceMethod_Check(original.get())) return 0;   // patched already
+  Ref method = steal(get_code_method(original.get(), cls.get(), sourceless));
+  if (!method) return -1;
+  return PyObject_SetAttrString(cls.get(), "get_code", method.get());
+}
 
 }  // namespace
 
+PyObject* vm_get_code_method(PyObject* original) {
+  return get_code_method(original, Py_None, original == Py_None);
+}
+
 int install_import_hook(ImportMode mode, const std::vector<std::string>& roots) {
   if (mode == ImportMode::None) return 0;
-  PyObject* modules = PyImport_GetModuleDict();
-  if (PyDict_GetItemString(modules, "_xpython") == nullptr) {
-    Ref m = steal(make_internal_module());
-    if (!m) return -1;
-  }
-  Ref globals = steal(PyDict_New());
-  if (!globals) return -1;
-  if (PyDict_SetItemString(globals.get(), "__builtins__", PyEval_GetBuiltins()) < 0) return -1;
-  Ref modname = steal(PyUnicode_FromString("_xpython_import"));
-  if (!modname || PyDict_SetItemString(globals.get(), "__name__", modname.get()) < 0) return -1;
-  Ref code = steal(Py_CompileString(kHookSource, "<xpython import hook>", Py_file_input));
-  if (!code) return -1;
-  Ref res = steal(PyEval_EvalCode(code.get(), globals.get(), globals.get()));
-  if (!res) return -1;
-  Ref root_list = steal(PyList_New(0));
-  if (!root_list) return -1;
+  g_scope.everything = mode == ImportMode::All;
+  g_scope.roots.clear();
   for (const std::string& r : roots) {
-    Ref s = steal(PyUnicode_DecodeFSDefault(r.c_str()));
-    if (!s || PyList_Append(root_list.get(), s.get()) < 0) return -1;
+    std::string root = real_path(r);
+    if (root.empty() || root.back() != '/') root += '/';
+    g_scope.roots.push_back(root);
   }
-  PyObject* install = PyDict_GetItemString(globals.get(), "install");
-  Ref finder = steal(PyObject_CallFunction(install, "OO", mode == ImportMode::All ? Py_True : Py_False,
-                                           root_list.get()));
-  return finder ? 0 : -1;
+  Ref machinery = steal(PyImport_ImportModule("importlib.machinery"));
+  if (!machinery) return -1;
+  if (patch_loader_class(machinery.get(), "SourceFileLoader", false) < 0) return -1;
+  return patch_loader_class(machinery.get(), "SourcelessFileLoader", true);
 }
 
 }  // namespace xp::rt

@@ -1,6 +1,8 @@
 # The loader of a module imported from a file is the host's own
-# SourceFileLoader (or a subclass): code that checks isinstance(loader,
-# SourceFileLoader) and the machinery built on loaders work as natively --
+# SourceFileLoader, exactly (its type, loader and spec equality -- which
+# compare classes -- and sys.meta_path are native's): code that checks
+# isinstance(loader, SourceFileLoader) and the machinery built on loaders
+# work as natively --
 # get_source/get_code/is_package, importlib.reload, inspect.getsource,
 # pkgutil (get_data, iter_modules, get_loader), importlib.resources.files,
 # importlib.util.find_spec, runpy.run_module, module_from_spec, and a custom
@@ -28,6 +30,9 @@ loader = mod_imp_loader.__loader__
 print(isinstance(loader, machinery.SourceFileLoader), isinstance(loader, importlib.abc.FileLoader),
       isinstance(loader, importlib.abc.Loader), isinstance(loader, importlib.abc.SourceLoader),
       issubclass(type(loader), machinery.SourceFileLoader))
+print(type(loader) is machinery.SourceFileLoader, loader == machinery.SourceFileLoader(loader.name, loader.path),
+      mod_imp_loader.__spec__ == importlib.util.find_spec("mod_imp_loader"),
+      [getattr(f, "__name__", type(f).__name__) for f in sys.meta_path if "Distutils" not in type(f).__name__])
 print(mod_imp_loader.__spec__.loader is loader, loader.name, base(loader.path), base(loader.get_filename("mod_imp_loader")))
 print(loader.is_package("mod_imp_loader"), loader.get_source("mod_imp_loader").splitlines()[0])
 code = loader.get_code("mod_imp_loader")
