@@ -17,6 +17,11 @@ extern "C" PyObject* _PyEval_EvalFrameDefault(PyThreadState* ts, struct _PyInter
   return xp::vm::interposed_eval_frame(ts, frame, throwflag);
 }
 
+// (See vm/call.h's foreign_eval_frame.)
+extern "C" void _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState* interp, _PyFrameEvalFunction eval_frame) {
+  xp::vm::interposed_set_eval_frame(interp, eval_frame);
+}
+
 namespace xp::app {
 
 void register_eval_interposition() {
@@ -32,6 +37,14 @@ void register_eval_interposition() {
     std::exit(70);
   }
   xp::vm::use_interposed_eval_frame(reinterpret_cast<_PyFrameEvalFunction>(host), !forward_only);
+  void* host_set = dlsym(RTLD_NEXT, "_PyInterpreterState_SetEvalFrameFunc");
+  if (host_set == nullptr) {
+    std::fprintf(stderr, "xpython: error: the host's _PyInterpreterState_SetEvalFrameFunc is not found (%s)\n",
+                 dlerror());
+    std::exit(70);
+  }
+  xp::vm::use_interposed_set_eval_frame(
+      reinterpret_cast<void (*)(PyInterpreterState*, _PyFrameEvalFunction)>(host_set));
 }
 
 }  // namespace xp::app

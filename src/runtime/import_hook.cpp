@@ -4,8 +4,13 @@
 #include "core/ref.h"
 #include "runtime/code_loader.h"
 
+#include "core/version.h"
+#include "pyc/pyc_file.h"
+
 #include <climits>
 #include <cstdlib>
+#include <fstream>
+#include <optional>
 
 namespace xp::rt {
 
@@ -40,9 +45,22 @@ bool wanted(PyObject* loader) {
   return false;
 }
 
+// Whether `file` starts with a magic number xpython reads other than the
+// host's own (another version, an alpha of the host's, PyPy's).
+bool other_version_pyc(const char* file) {
+  std::ifstream in(file, std::ios::binary);
+  unsigned char bytes[2] = {};
+  if (!in.read(reinterpret_cast<char*>(bytes), 2)) return false;
+  const auto magic = static_cast<uint16_t>(bytes[0] | bytes[1] << 8);
+  if (magic == pyc::release_magic(kHostVersion)) return false;
+  const std::optional<pyc::MagicInfo> info = pyc::lookup_magic(magic);
+  return info && info->supported;
+}
+
 // What a patched get_code knows (its m_self): the host's get_code it
 // replaced, the loader class it is patched into, and whether that class
-// loads .pyc files (which xpython's own reader then reads: any version's).
+// loads .pyc files (which xpython's own reader then reads if they are of
+// another version than the host's).
 enum { kOriginal, kLoaderClass, kSourceless, kBindingSize };
 
 // get_code(loader, fullname), in place of the host's SourceFileLoader's and
@@ -74,8 +92,16 @@ PyObject* patched_get_code(PyObject* binding, PyObject* const* args, Py_ssize_t 
   PyObject* raw = nullptr;
   if (!PyUnicode_FSConverter(path.get(), &raw)) return nullptr;
   Ref encoded = steal(raw);
+  const char* file = PyBytes_AS_STRING(encoded.get());
+  if (original != Py_None && !other_version_pyc(file)) {
+    // The host's own version (or what is no .pyc of a version xpython
+    // knows): the host reads it, with its checks and errors.
+    Ref code = steal(PyObject_Vectorcall(original, args, 2, nullptr));
+    if (!code || code.get() == Py_None) return code.release();
+    return prepare_host_code(code.get()).release();
+  }
   try {
-    return load_pyc(PyBytes_AS_STRING(encoded.get())).release();
+    return load_pyc(file).release();
   } catch (const InputError& e) {
     PyErr_Format(PyExc_ImportError, "%s", e.what());
     return nullptr;

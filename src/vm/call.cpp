@@ -256,6 +256,7 @@ Frame* make_call_frame(ThreadCtx& t, PyObject* func, PyObject** args, Py_ssize_t
 }
 
 PyObject* function_vectorcall(PyObject* func, PyObject* const* args, size_t nargsf, PyObject* kwnames) {
+  if (foreign_eval_frame()) return _PyFunction_Vectorcall(func, args, nargsf, kwnames);
   const Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
   const Py_ssize_t total = nargs + (kwnames ? PyTuple_GET_SIZE(kwnames) : 0);
   // bind_args steals references; host callers lend theirs.
@@ -355,7 +356,25 @@ void set_eval_frame_function(_PyFrameEvalFunction fn) {
   _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), fn);
 }
 
+void (*g_host_set_eval_frame)(PyInterpreterState*, _PyFrameEvalFunction) = nullptr;
+
 }  // namespace
+
+bool g_foreign_eval_frame = false;
+
+void use_interposed_set_eval_frame(void (*host_set)(PyInterpreterState*, _PyFrameEvalFunction)) {
+  g_host_set_eval_frame = host_set;
+}
+
+void interposed_set_eval_frame(PyInterpreterState* interp, _PyFrameEvalFunction fn) {
+  // "The default" by any of its addresses: the executable's definition
+  // (which a caller's _PyEval_EvalFrameDefault names here) or the host's.
+  // The host compares with its own only, so it gets NULL for both: its loop
+  // keeps inlining calls.
+  if (fn == _PyEval_EvalFrameDefault || fn == g_host_eval) fn = nullptr;
+  g_foreign_eval_frame = fn != nullptr && fn != host_frame_eval;
+  g_host_set_eval_frame(interp, fn);
+}
 
 PyObject* g_builtin_len = nullptr;
 
@@ -370,7 +389,10 @@ void use_interposed_eval_frame(_PyFrameEvalFunction host_eval, bool use) {
 }
 
 PyObject* interposed_eval_frame(PyThreadState* ts, struct _PyInterpreterFrame* frame, int throwflag) {
-  if (!g_interposition_registered) return g_host_eval(ts, frame, throwflag);
+  // (Forwarding only, in the PEP 523 function's mode, unless someone else's
+  // PEP 523 function replaced it: that one's call of the default is then
+  // the VM's only way in.)
+  if (!g_interposition_registered && !g_foreign_eval_frame) return g_host_eval(ts, frame, throwflag);
   ++g_interposed_calls;
   return host_frame_eval(ts, frame, throwflag);
 }

@@ -116,6 +116,23 @@ void install_eval_frame_hook();
 // installed. No effect without interposition.
 void set_host_inlining(bool on);
 
+// PEP 523 frame functions installed by others (_testinternalcapi, a
+// debugger's frame evaluation, a JIT) must see every frame a Python call
+// makes, as natively: while one is installed, the VM's calls of interpreted
+// functions (its own inlined ones, function_vectorcall's, generators
+// resumed by FOR_ITER/SEND) go through the host's _PyFunction_Vectorcall and
+// gen_send_ex2, whose frames reach that function, and through it (it calls
+// _PyEval_EvalFrameDefault) the VM again. The executable sees every change
+// of the interpreter's frame function (it defines
+// _PyInterpreterState_SetEvalFrameFunc too: app/); the extension module
+// does not, and never routes so.
+extern bool g_foreign_eval_frame;
+inline bool foreign_eval_frame() { return g_foreign_eval_frame; }
+// The executable's _PyInterpreterState_SetEvalFrameFunc: `host_set` is the
+// host's definition (registered before the host starts).
+void use_interposed_set_eval_frame(void (*host_set)(PyInterpreterState*, _PyFrameEvalFunction));
+void interposed_set_eval_frame(PyInterpreterState* interp, _PyFrameEvalFunction fn);
+
 // A temporary first look at every frame the host evaluates (rt::MainCodeInVm,
 // compile-only runs): returns true with *result set if it evaluated the
 // frame. Returns the previous one.

@@ -391,6 +391,44 @@ def check_trace(r):
     return problems
 
 
+FOREIGN_HOOK = """\
+import _testinternalcapi
+def inner():
+    return 1234567
+def func():
+    return inner() + inner()
+def gen():
+    yield 7654321
+calls = []
+_testinternalcapi.set_eval_frame_record(calls)
+for _ in range(3):
+    func()
+    list(gen())
+_testinternalcapi.set_eval_frame_default()
+print(calls.count("inner"), calls.count("gen"))
+"""
+
+
+def check_trace_foreign_hook(r):
+    """While someone else's PEP 523 frame function is installed, the frames it
+    sees are still run by the VM (-v shows their instructions)."""
+    try:
+        import _testinternalcapi  # noqa: F401
+    except ImportError:
+        print("skip trace-foreign-hook: the host has no _testinternalcapi")
+        return []
+    problems = []
+    native = r.run([r.python, "-c", FOREIGN_HOOK])
+    for env in ({}, {"XPYTHON_EVAL_HOOK": "1"}):
+        res = r.run([r.xpython, "-v", "-c", FOREIGN_HOOK], env=env)
+        err = res.stderr.decode()
+        shown = (err.count("LOAD_CONST 1234567"), err.count("LOAD_CONST 7654321"))
+        if res.stdout != native.stdout or shown != (6, 3):
+            problems.append("%s: recorded %r (natively %r), traced LOAD_CONSTs %r (want (6, 3))\n"
+                            % (env, res.stdout, native.stdout, shown))
+    return problems
+
+
 def check_importtime(r):
     """-X importtime goes to the host: its report names the modules."""
     res = r.run([r.xpython, "-X", "importtime", "-c", "import json"])
@@ -531,6 +569,7 @@ def main():
             checks[name] = (lambda x=xp_args, y=py_args: r.differential(y, x))
         checks.update({"help": lambda: check_help(r), "help-all": lambda: check_help_all(r),
                        "version": lambda: check_version(r), "trace": lambda: check_trace(r),
+                       "trace-foreign-hook": lambda: check_trace_foreign_hook(r),
                        "importtime": lambda: check_importtime(r), "dis-source": lambda: check_dis_source(r),
                        "xpython-usage-errors": lambda: check_xpython_usage_errors(r),
                        "m-cProfile": lambda: check_cprofile(r), "m-trace": lambda: check_trace_tool(r),
