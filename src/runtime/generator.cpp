@@ -245,7 +245,7 @@ Frame* begin_inline_resume(PyObject* obj, PyObject* arg, PyThreadState* ts) {
   auto* h = reinterpret_cast<HostFrame*>(gen->gi_iframe);
   // Other states (and a value sent to a generator not started) take the
   // host's path, which raises its errors.
-  if (gen->gi_frame_state >= FRAME_EXECUTING || !is_vm_generator_frame(h) || vm::foreign_eval_frame()) return nullptr;
+  if (gen->gi_frame_state >= FRAME_EXECUTING || !is_vm_generator_frame(h, vm::g_inline_vectorcall)) return nullptr;
   if (gen->gi_frame_state == FRAME_CREATED && arg != Py_None) return nullptr;
   Frame* f = vm_frame_of(h);
   const int32_t index = resume_index(h, f);

@@ -33,8 +33,11 @@ inline constexpr char kFrameOwnedByGenerator = 1;   // 3.11's FRAME_OWNED_BY_GEN
 // code objects the VM runs as they are (a function's assigned __code__) have
 // none; host calls of those run natively and may make generators of their
 // own, so the host resumes all of those.
-inline bool is_vm_generator_frame(vm::HostFrame* h) {
-  if (h->owner != kFrameOwnedByGenerator || !vm::is_vm_function(reinterpret_cast<PyObject*>(h->f_func))) return false;
+// (`vc`: the vectorcall of the functions asked about; begin_inline_resume
+// asks with vm::g_inline_vectorcall, which no function has while someone
+// else's PEP 523 function is installed.)
+inline bool is_vm_generator_frame(vm::HostFrame* h, vectorcallfunc vc = vm::function_vectorcall) {
+  if (h->owner != kFrameOwnedByGenerator || h->f_func->vectorcall != vc) return false;
   const vm::ExecCode* ec = vm::exec_code_of_code(reinterpret_cast<PyObject*>(h->f_code));
   return ec != nullptr && ec->host_entry;
 }

@@ -361,6 +361,7 @@ void (*g_host_set_eval_frame)(PyInterpreterState*, _PyFrameEvalFunction) = nullp
 }  // namespace
 
 bool g_foreign_eval_frame = false;
+vectorcallfunc g_inline_vectorcall = function_vectorcall;
 
 void use_interposed_set_eval_frame(void (*host_set)(PyInterpreterState*, _PyFrameEvalFunction)) {
   g_host_set_eval_frame = host_set;
@@ -373,6 +374,7 @@ void interposed_set_eval_frame(PyInterpreterState* interp, _PyFrameEvalFunction 
   // keeps inlining calls.
   if (fn == _PyEval_EvalFrameDefault || fn == g_host_eval) fn = nullptr;
   g_foreign_eval_frame = fn != nullptr && fn != host_frame_eval;
+  g_inline_vectorcall = g_foreign_eval_frame ? nullptr : function_vectorcall;
   g_host_set_eval_frame(interp, fn);
 }
 

@@ -16,6 +16,17 @@ inline bool is_vm_function(PyObject* o) {
          reinterpret_cast<PyFunctionObject*>(o)->vectorcall == function_vectorcall;
 }
 
+// The vectorcall of the functions the VM's CALL calls in its own loop:
+// function_vectorcall, or nullptr (no function's) while someone else's PEP
+// 523 frame function is installed (foreign_eval_frame, below). A load in
+// place of the constant is_vm_function compares with: the check costs the
+// call path nothing.
+extern vectorcallfunc g_inline_vectorcall;
+inline bool is_inlined_vm_call(PyObject* o) {
+  return Py_TYPE(o) == &PyFunction_Type &&
+         reinterpret_cast<PyFunctionObject*>(o)->vectorcall == g_inline_vectorcall;
+}
+
 // The builtin len (PRECALL_NO_KW_LEN recognises it by identity); set by
 // init_calls().
 extern PyObject* g_builtin_len;
@@ -119,8 +130,8 @@ void set_host_inlining(bool on);
 // PEP 523 frame functions installed by others (_testinternalcapi, a
 // debugger's frame evaluation, a JIT) must see every frame a Python call
 // makes, as natively: while one is installed, the VM's calls of interpreted
-// functions (its own inlined ones, function_vectorcall's, generators
-// resumed by FOR_ITER/SEND) go through the host's _PyFunction_Vectorcall and
+// functions (its own inlined ones: is_inlined_vm_call; function_vectorcall's;
+// generators resumed by FOR_ITER/SEND) go through the host's _PyFunction_Vectorcall and
 // gen_send_ex2, whose frames reach that function, and through it (it calls
 // _PyEval_EvalFrameDefault) the VM again. The executable sees every change
 // of the interpreter's frame function (it defines

@@ -1388,7 +1388,7 @@ op_unimplemented:
     PyObject* kw = kwnames;
     kwnames = nullptr;
     const Py_ssize_t npos = static_cast<Py_ssize_t>(total) - (kw ? PyTuple_GET_SIZE(kw) : 0);
-    if (is_vm_function(callable) && !foreign_eval_frame()) {
+    if (is_inlined_vm_call(callable)) {
       // Interpreted -> interpreted: a new frame in this same loop.
       PyObject** args = sp - total;
       STACK_SHRINK(oparg + 2);  // args move into the callee; callable/NULL slots go
